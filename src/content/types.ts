@@ -1,0 +1,151 @@
+/**
+ * Typed shape of everything under scenes/. The JSON Schemas in scenes/schema/ describe the same
+ * shape for authors' editors; src/content/validate.ts checks files against those schemas and then
+ * runs the cross-file checks a schema cannot express (ids that must exist, unique ids, tour order).
+ */
+
+/** [x, z] on the soundstage floor, metres. */
+export type Vec2 = readonly [number, number];
+
+/** The production stages, in the order a film moves through them. */
+export const STAGE_IDS = ['development', 'pre-production', 'production', 'post-production', 'marketing'] as const;
+export type StageId = (typeof STAGE_IDS)[number];
+
+/** Procedural set pieces the builder knows. Authors place them; src/set/props draws them. */
+export const PROP_TYPES = [
+  'camera-dolly', 'camera-tripod', 'monitor-stand', 'director-chair', 'video-village',
+  'softbox', 'fresnel', 'flag', 'boom-pole', 'sound-cart', 'flat', 'paint-station',
+  'prop-table', 'crash-mat', 'stunt-rig', 'led-wall', 'costume-rack', 'makeup-mirror',
+  'production-desk', 'schedule-board', 'edit-suite', 'script-table', 'storyboard-wall',
+  'ai-console', 'drone', 'xr-table', 'poster-wall', 'apple-box', 'cable-coil', 'clapperboard',
+] as const;
+export type PropType = (typeof PROP_TYPES)[number];
+
+export const POSES = ['stand', 'point', 'hold', 'sit'] as const;
+export type Pose = (typeof POSES)[number];
+
+export interface PropDef {
+  readonly type: PropType;
+  /** Position relative to the station origin, in the station's own frame (see StationDef.facing). */
+  readonly at: Vec2;
+  /** Yaw in degrees, relative to the station's facing. */
+  readonly rotation?: number;
+  readonly scale?: number;
+}
+
+export interface CrewDef {
+  /** A role id from SetFile.roles. */
+  readonly role: string;
+  readonly at: Vec2;
+  /** Yaw in degrees relative to the station's facing; 0 looks toward the visitor. */
+  readonly facing?: number;
+  readonly pose?: Pose;
+}
+
+export interface StationDef {
+  readonly id: string;
+  readonly stage: StageId;
+  /** Station origin on the floor, world metres. */
+  readonly position: Vec2;
+  /**
+   * Yaw in degrees of the direction from the station toward where the visitor stands to look at it.
+   * 0 means the visitor stands on the station's +z side, looking toward -z.
+   */
+  readonly facing: number;
+  /** How far in front of the station origin the visitor stands, metres (default 3.2). */
+  readonly viewDistance?: number;
+  readonly props: readonly PropDef[];
+  readonly crew: readonly CrewDef[];
+}
+
+export interface DepartmentDef {
+  readonly id: string;
+  /** CSS hex colour, #rrggbb: figures and tags of this department wear it. */
+  readonly color: string;
+}
+
+export interface RoleDef {
+  readonly id: string;
+  readonly department: string;
+}
+
+export interface StageDef {
+  readonly id: StageId;
+  readonly color: string;
+}
+
+export interface SetFile {
+  readonly $schema?: string;
+  readonly version: 1;
+  readonly defaultLocale: string;
+  /** Locale codes shipped; each has scenes/locales/<code>.json. */
+  readonly locales: readonly string[];
+  /** Soundstage interior, metres. The visitor can walk inside width x depth, centred on 0,0. */
+  readonly soundstage: { readonly width: number; readonly depth: number; readonly height: number };
+  readonly start: { readonly position: Vec2; readonly facing: number };
+  readonly stages: readonly StageDef[];
+  readonly departments: readonly DepartmentDef[];
+  readonly roles: readonly RoleDef[];
+  readonly stations: readonly StationDef[];
+  /** Default guided-tour order: every station id once, stages in production order. */
+  readonly tour: readonly string[];
+}
+
+export interface StationText {
+  readonly title: string;
+  /** Short floating label over the station (defaults to title). */
+  readonly label?: string;
+  readonly explanation: string;
+  readonly techChange: string;
+  readonly didYouKnow: string;
+}
+
+export interface RoleText {
+  readonly title: string;
+  readonly shootingDay: string;
+  readonly tag: string;
+}
+
+export interface StageText {
+  readonly title: string;
+  readonly summary: string;
+}
+
+/** Every visitor-facing string of the interface. Keys are code; their text is content. */
+export const UI_KEYS = [
+  'appTitle', 'loading', 'startHint', 'help', 'helpTitle', 'helpDesktop', 'helpTouch', 'helpKeyboard',
+  'close', 'next', 'previous', 'overlayOn', 'overlayOff', 'overlayKey', 'settings', 'textSize',
+  'textSizeNormal', 'textSizeLarge', 'textSizeXLarge', 'reducedMotion', 'highContrast', 'floorPlan',
+  'youAreHere', 'stage', 'techChangeHeading', 'didYouKnowHeading', 'crewHeading', 'roleCardHeading',
+  'onShootingDay', 'visited', 'tourProgress', 'unknownStation', 'focusHint', 'errorTitle',
+  'errorIntro', 'noWebglTitle', 'noWebglBody', 'enableMotion', 'motionDenied', 'sceneLabel',
+  'language',
+] as const;
+export type UiKey = (typeof UI_KEYS)[number];
+
+export interface LocaleFile {
+  readonly $schema?: string;
+  readonly locale: string;
+  /** The language's own name for itself, e.g. "English", "Español". */
+  readonly name: string;
+  readonly dir?: 'ltr' | 'rtl';
+  readonly ui: Readonly<Record<UiKey, string>>;
+  readonly stages: Readonly<Record<string, StageText>>;
+  readonly departments: Readonly<Record<string, string>>;
+  readonly stations: Readonly<Record<string, StationText>>;
+  readonly roles: Readonly<Record<string, RoleText>>;
+}
+
+/** Validated, frozen content the app runs on. */
+export interface Content {
+  readonly set: SetFile;
+  readonly locale: LocaleFile;
+}
+
+export interface ContentProblem {
+  /** File the problem is in, relative to the app root, e.g. "scenes/set.json". */
+  readonly file: string;
+  /** JSON path, e.g. "$.stations[3].crew[0].role". */
+  readonly path: string;
+  readonly message: string;
+}
