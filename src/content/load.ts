@@ -1,0 +1,65 @@
+import { deepFreeze, parseJson, validateLocale, validateSet } from './validate';
+import type { Content, ContentProblem } from './types';
+
+export type ContentResult = { readonly ok: true; readonly content: Content; readonly notices: readonly string[] } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
+
+/** Reads a file's text; the browser passes fetch, the check-content script passes fs. Null = missing. */
+export type ReadText = (file: string) => Promise<string | null>;
+
+export const SET_FILE = 'scenes/set.json';
+export const localeFile = (code: string): string => `scenes/locales/${code}.json`;
+
+async function readJson(read: ReadText, file: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: ContentProblem[] }> {
+  let text: string | null;
+  try {
+    text = await read(file);
+  } catch (err) {
+    return { ok: false, problems: [{ file, path: '$', message: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+  if (text === null) return { ok: false, problems: [{ file, path: '$', message: 'is missing (not found)' }] };
+  const parsed = parseJson(text, file);
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: [...parsed.problems] };
+}
+
+/**
+ * Loads scenes/set.json and one locale (the requested one if the set ships it, else the default),
+ * validates both and freezes them. Every problem is reported, not just the first.
+ */
+export async function loadContent(read: ReadText, requestedLocale?: string | null): Promise<ContentResult> {
+  const setJson = await readJson(read, SET_FILE);
+  if (!setJson.ok) return setJson;
+  const set = validateSet(setJson.value, SET_FILE);
+  if (!set.ok) return { ok: false, problems: set.problems };
+  const notices: string[] = [];
+  let code = set.value.defaultLocale;
+  if (requestedLocale) {
+    if (set.value.locales.includes(requestedLocale)) code = requestedLocale;
+    else notices.push(`Language "${requestedLocale}" is not available; showing ${code}.`);
+  }
+  const file = localeFile(code);
+  const localeJson = await readJson(read, file);
+  if (!localeJson.ok) return localeJson;
+  const locale = validateLocale(localeJson.value, set.value, file, code);
+  if (!locale.ok) return { ok: false, problems: locale.problems };
+  return { ok: true, content: deepFreeze({ set: set.value, locale: locale.value }), notices };
+}
+
+/** Validates the set and every locale it lists (used by `npm run check-content`). */
+export async function checkAllContent(read: ReadText): Promise<ContentProblem[]> {
+  const setJson = await readJson(read, SET_FILE);
+  if (!setJson.ok) return setJson.problems;
+  const set = validateSet(setJson.value, SET_FILE);
+  if (!set.ok) return [...set.problems];
+  const problems: ContentProblem[] = [];
+  for (const code of set.value.locales) {
+    const file = localeFile(code);
+    const json = await readJson(read, file);
+    if (!json.ok) {
+      problems.push(...json.problems);
+      continue;
+    }
+    const locale = validateLocale(json.value, set.value, file, code);
+    if (!locale.ok) problems.push(...locale.problems);
+  }
+  return problems;
+}
