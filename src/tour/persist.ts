@@ -1,0 +1,44 @@
+import { DEFAULT_SETTINGS, OVERLAY_MODES, TEXT_SIZES, type OverlayMode, type Settings, type TourState } from './state';
+
+/** What survives a reload. Versioned so an old or hand-edited value is dropped, never trusted. */
+export interface Persisted {
+  readonly v: 1;
+  readonly station: string | null;
+  readonly visited: readonly string[];
+  readonly overlay: OverlayMode;
+  readonly settings: Settings;
+}
+
+export const STORAGE_KEY = 'backlot:tour';
+
+export function toPersisted(state: TourState): Persisted {
+  return { v: 1, station: state.station, visited: state.visited, overlay: state.overlay, settings: state.settings };
+}
+
+/**
+ * Reads a stored value back, keeping only what is still valid for this content (a museum may have
+ * removed a station since). Anything malformed falls back to defaults.
+ */
+export function fromStored(text: string | null, stations: readonly string[], fallback: Settings = DEFAULT_SETTINGS): Persisted {
+  const empty: Persisted = { v: 1, station: null, visited: [], overlay: 'station', settings: fallback };
+  if (!text) return empty;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return empty;
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { v?: unknown }).v !== 1) return empty;
+  const r = raw as Record<string, unknown>;
+  const known = new Set(stations);
+  const station = typeof r.station === 'string' && known.has(r.station) ? r.station : null;
+  const visited = Array.isArray(r.visited) ? [...new Set(r.visited.filter((id): id is string => typeof id === 'string' && known.has(id)))] : [];
+  const overlay = OVERLAY_MODES.includes(r.overlay as OverlayMode) ? (r.overlay as OverlayMode) : 'station';
+  const s = (typeof r.settings === 'object' && r.settings !== null ? r.settings : {}) as Record<string, unknown>;
+  const settings: Settings = {
+    textSize: TEXT_SIZES.includes(s.textSize as Settings['textSize']) ? (s.textSize as Settings['textSize']) : fallback.textSize,
+    reducedMotion: typeof s.reducedMotion === 'boolean' ? s.reducedMotion : fallback.reducedMotion,
+    highContrast: typeof s.highContrast === 'boolean' ? s.highContrast : fallback.highContrast,
+  };
+  return { v: 1, station, visited, overlay, settings };
+}
