@@ -133,6 +133,15 @@ export class MeshBuilder {
     return this.addWithMatrix(geo, color, local ?? new THREE.Matrix4());
   }
 
+  /** Axis-aligned box around every vertex added since the builder had `startTriangle` triangles. */
+  boundsSince(startTriangle: number): THREE.Box3 {
+    const box = new THREE.Box3();
+    for (let i = startTriangle * 9; i < this.positions.length; i += 3) {
+      box.expandByPoint(scratchVec.set(this.positions[i]!, this.positions[i + 1]!, this.positions[i + 2]!));
+    }
+    return box;
+  }
+
   /** Emits the merged geometry. The builder can be reused afterwards (it is not cleared). */
   build(): THREE.BufferGeometry {
     const geo = new THREE.BufferGeometry();

@@ -1,0 +1,178 @@
+import * as THREE from 'three';
+import type { SetFile, StationDef } from '../content/types';
+import { viewSpot } from '../content/validate';
+import { MeshBuilder } from './mesh-builder';
+import type { PropTargets } from './prop-types';
+import { PROP_BUILDERS } from './props';
+import { buildFigure, figureHeadHeight } from './figure';
+import { createLedTexture } from './led-scene';
+import { buildSoundstage } from './soundstage';
+
+export const EYE_HEIGHT = 1.6;
+const DEG = Math.PI / 180;
+
+export interface StationLayout {
+  readonly id: string;
+  readonly origin: THREE.Vector3;
+  /** Yaw (radians) the visitor has when looking at the station from its viewing spot. */
+  readonly yaw: number;
+  /** Floor point where the visitor stands (also where the tape marker is). */
+  readonly spot: THREE.Vector3;
+  /** Where the floating label's bottom centre is. */
+  readonly labelAnchor: THREE.Vector3;
+  /** World-space boxes around the props, used as click targets. */
+  readonly propBoxes: readonly THREE.Box3[];
+  readonly def: StationDef;
+}
+
+export interface CrewLayout {
+  readonly role: string;
+  readonly station: string;
+  readonly department: string;
+  readonly feet: THREE.Vector3;
+  readonly head: THREE.Vector3;
+}
+
+export interface BuiltSet {
+  readonly root: THREE.Group;
+  readonly stations: ReadonlyMap<string, StationLayout>;
+  readonly crew: readonly CrewLayout[];
+  readonly bounds: { readonly halfWidth: number; readonly halfDepth: number };
+  readonly triangles: number;
+  dispose(): void;
+}
+
+/** mulberry32: a tiny seeded PRNG so the set looks the same on every load and in screenshots. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+
+/**
+ * Builds the whole set from content: the soundstage shell, every station's props, every crew
+ * figure and the tape marks, merged into three meshes (lit solids, unlit glow, LED-screen picture).
+ */
+export function buildSet(set: SetFile): BuiltSet {
+  const targets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
+  buildSoundstage(targets, set.soundstage);
+
+  const departmentColor = new Map(set.departments.map((d) => [d.id, d.color]));
+  const roleDepartment = new Map(set.roles.map((r) => [r.id, r.department]));
+  const stageColor = new Map(set.stages.map((s) => [s.id, s.color]));
+  const stations = new Map<string, StationLayout>();
+  const crew: CrewLayout[] = [];
+
+  for (const station of set.stations) {
+    const yaw = station.facing * DEG;
+    const origin = new THREE.Vector3(station.position[0], 0, station.position[1]);
+    const [sx, sz] = viewSpot(station);
+    const spot = new THREE.Vector3(sx, 0, sz);
+    const rand = seededRandom(hashString(station.id));
+    const propBoxes: THREE.Box3[] = [];
+    let top = 2.4;
+
+    for (const prop of station.props) {
+      const start = targets.solid.triangleCount;
+      for (const b of Object.values(targets)) {
+        b.push().translate(origin.x, 0, origin.z).rotateY(yaw).translate(prop.at[0], 0, prop.at[1]).rotateY((prop.rotation ?? 0) * DEG).scale(prop.scale ?? 1);
+      }
+      PROP_BUILDERS[prop.type](targets, rand);
+      for (const b of Object.values(targets)) b.pop();
+      if (targets.solid.triangleCount > start) {
+        const box = targets.solid.boundsSince(start);
+        // A huge box (the LED wall) would swallow clicks meant for the crew in front of it: keep it, it is
+        // behind them, and raycasting takes the nearest hit.
+        propBoxes.push(box);
+        top = Math.max(top, Math.min(box.max.y, 4.6));
+      }
+    }
+
+    // Tape marks where the visitor stands: a ring in the stage colour and a "T" of gaffer tape.
+    const tape = stageColor.get(station.stage) ?? '#ffd166';
+    targets.solid.push().translate(spot.x, 0.004, spot.z).rotateY(yaw);
+    targets.solid.torus(0.55, 0.03, tape, 0, 0, 0, 28);
+    targets.solid.box(0.6, 0.006, 0.07, tape, 0, 0, -0.2);
+    targets.solid.box(0.07, 0.006, 0.45, tape, 0, 0, 0.05);
+    targets.solid.pop();
+
+    station.crew.forEach((member, i) => {
+      const department = roleDepartment.get(member.role) ?? '';
+      const color = departmentColor.get(department) ?? '#888888';
+      const pose = member.pose ?? 'stand';
+      const local = new THREE.Vector3(member.at[0], 0, member.at[1]).applyAxisAngle(THREE.Object3D.DEFAULT_UP, yaw);
+      const feet = origin.clone().add(local);
+      targets.solid.push().translate(feet.x, 0, feet.z).rotateY(yaw + (member.facing ?? 0) * DEG);
+      buildFigure(targets.solid, { color, pose, seed: hashString(`${station.id}:${member.role}:${i}`) });
+      targets.solid.pop();
+      crew.push({ role: member.role, station: station.id, department, feet, head: new THREE.Vector3(feet.x, figureHeadHeight(pose), feet.z) });
+    });
+
+    stations.set(station.id, {
+      id: station.id,
+      origin,
+      yaw,
+      spot,
+      labelAnchor: new THREE.Vector3(origin.x, top + 0.5, origin.z),
+      propBoxes,
+      def: station,
+    });
+  }
+
+  const root = new THREE.Group();
+  root.name = 'backlot-set';
+  const solidGeo = targets.solid.build();
+  const glowGeo = targets.glow.build();
+  const screenGeo = targets.screen.build();
+  const triangles = targets.solid.triangleCount + targets.glow.triangleCount + targets.screen.triangleCount;
+  for (const b of Object.values(targets)) b.dispose();
+
+  const solidMat = new THREE.MeshLambertMaterial({ vertexColors: true });
+  const glowMat = new THREE.MeshBasicMaterial({ vertexColors: true });
+  const ledTexture = createLedTexture();
+  const screenMat = new THREE.MeshBasicMaterial({ map: ledTexture, vertexColors: true });
+  const meshes = [
+    new THREE.Mesh(solidGeo, solidMat),
+    new THREE.Mesh(glowGeo, glowMat),
+    new THREE.Mesh(screenGeo, screenMat),
+  ];
+  for (const mesh of meshes) {
+    mesh.matrixAutoUpdate = false; // static: never recompute their matrices per frame
+    if (mesh.geometry.getAttribute('position').count > 0) root.add(mesh);
+  }
+
+  // Cheap baked-feeling light: a warm key from the grid, a cool fill, sky/ground ambience. No shadows.
+  const hemi = new THREE.HemisphereLight('#c9d3e6', '#3b352d', 1.6);
+  const key = new THREE.DirectionalLight('#ffe8c4', 1.6);
+  key.position.set(6, 12, 4);
+  const fill = new THREE.DirectionalLight('#9fb7ff', 0.6);
+  fill.position.set(-8, 6, -6);
+  root.add(hemi, key, fill);
+
+  return {
+    root,
+    stations,
+    crew,
+    bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 },
+    triangles,
+    dispose() {
+      for (const mesh of meshes) mesh.geometry.dispose();
+      solidMat.dispose();
+      glowMat.dispose();
+      screenMat.dispose();
+      ledTexture.dispose();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import * as THREE from 'three';
+import { drawPanel, type PanelSpec } from './text-canvas';
+
+const PANEL_DISTANCE = 1.85;
+const MAX_ANGLE = (32 * Math.PI) / 180;
+
+// Scratch for placement (runs on open, not per frame, but no reason to allocate).
+const forward = new THREE.Vector3();
+
+/**
+ * The 3D explanation panel: one textured quad re-drawn when its text or the visitor's settings
+ * change. It opens beside the station at a comfortable reading distance, turned to face the visitor,
+ * and moves to the centre of the view when the screen is too narrow (phones held upright).
+ */
+export class InfoPanel {
+  readonly mesh: THREE.Mesh<THREE.PlaneGeometry, THREE.MeshBasicMaterial>;
+  private readonly canvas = document.createElement('canvas');
+  private readonly texture: THREE.CanvasTexture;
+
+  constructor() {
+    this.texture = new THREE.CanvasTexture(this.canvas);
+    this.texture.colorSpace = THREE.SRGBColorSpace;
+    this.texture.anisotropy = 8;
+    this.texture.minFilter = THREE.LinearMipmapLinearFilter;
+    const material = new THREE.MeshBasicMaterial({ map: this.texture, transparent: true, depthWrite: false });
+    this.mesh = new THREE.Mesh(new THREE.PlaneGeometry(1, 1), material);
+    this.mesh.name = 'info-panel';
+    this.mesh.renderOrder = 30;
+    this.mesh.visible = false;
+  }
+
+  show(spec: PanelSpec): void {
+    const image = drawPanel(spec, this.canvas);
+    // A canvas that changed size needs a fresh GPU texture; three.js re-uploads on needsUpdate.
+    this.texture.dispose();
+    this.texture.needsUpdate = true;
+    this.mesh.scale.set(image.width, image.height, 1);
+    this.mesh.visible = true;
+  }
+
+  hide(): void {
+    this.mesh.visible = false;
+  }
+
+  /**
+   * Places the panel for a visitor standing at `eye` looking along `yaw`, offset to the side by as
+   * much as the field of view allows, so the station stays visible on the other side.
+   */
+  place(eye: THREE.Vector3, yaw: number, camera: THREE.PerspectiveCamera): void {
+    const halfH = THREE.MathUtils.degToRad(camera.fov / 2);
+    const halfFovX = Math.atan(Math.tan(halfH) * camera.aspect);
+    const halfPanel = Math.atan(this.mesh.scale.x / 2 / PANEL_DISTANCE);
+    const angle = THREE.MathUtils.clamp(halfFovX - halfPanel - 0.06, 0, MAX_ANGLE);
+    const dir = yaw - angle; // to the visitor's right
+    forward.set(-Math.sin(dir), 0, -Math.cos(dir));
+    this.mesh.position.set(eye.x + forward.x * PANEL_DISTANCE, 0, eye.z + forward.z * PANEL_DISTANCE);
+    // Centre a little below eye height, but never into the floor for tall (large-text) panels.
+    this.mesh.position.y = Math.max(eye.y - 0.1, this.mesh.scale.y / 2 + 0.25);
+    this.mesh.rotation.set(0, dir, 0);
+  }
+
+  dispose(): void {
+    this.mesh.geometry.dispose();
+    this.mesh.material.dispose();
+    this.texture.dispose();
+  }
+}

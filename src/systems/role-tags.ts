@@ -1,0 +1,184 @@
+import * as THREE from 'three';
+import { defineSystem, type TypedSystem } from '../aframe-typed';
+import { BillboardBatch, drawCard } from '../set/billboards';
+import { font } from '../set/text-canvas';
+import type { CrewLayout } from '../set/build-set';
+import type { Content } from '../content/types';
+import type { TourState } from '../tour/state';
+
+export const ROLE_TAGS_SYSTEM = 'role-tags';
+
+const TAG_W = 1.7;
+const TAG_H = 0.36;
+const GAP_ABOVE_HEAD = 0.3;
+/** Extra heights a tag may be lifted to, metres, before it is hidden rather than overlap another. */
+const LIFTS = [0, 0.42, 0.84, 1.26] as const;
+const MAX_DISTANCE = 16;
+/** Re-layout every N frames: tags follow the view closely enough, at a tenth of the cost. */
+const LAYOUT_EVERY = 3;
+
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+// Module-level scratch reused by the layout pass (runs every few frames).
+const v = new THREE.Vector3();
+const camPos = new THREE.Vector3();
+
+interface RoleTagMethods {
+  batch: BillboardBatch | null;
+  lines: THREE.LineSegments | null;
+  crew: readonly CrewLayout[];
+  shownRoles: Set<string>;
+  frame: number;
+  dirty: boolean;
+  group: THREE.Group | null;
+  build(this: RoleTagSystem, content: Content, crew: readonly CrewLayout[], highContrast: boolean): THREE.Group;
+  update(this: RoleTagSystem, state: TourState, camera: THREE.Camera, size: { width: number; height: number }): void;
+  invalidate(this: RoleTagSystem): void;
+  visibleRoles(this: RoleTagSystem): string[];
+  dispose(this: RoleTagSystem): void;
+}
+
+export type RoleTagSystem = TypedSystem<RoleTagMethods>;
+
+/**
+ * Floating role tags over crew figures (the AR layer): title and one-line job on a card in the
+ * department colour, joined to the person by a leader line, always facing the viewer. Tags that
+ * would overlap are lifted, then dropped (farthest first), so the view never becomes a pile.
+ */
+defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
+  batch: null,
+  lines: null,
+  crew: [],
+  shownRoles: new Set(),
+  frame: 0,
+  dirty: true,
+  group: null,
+
+  build(content, crew, highContrast) {
+    this.dispose();
+    this.crew = crew;
+    this.shownRoles = new Set();
+    const colors = new Map(content.set.departments.map((d) => [d.id, d.color]));
+    this.batch = new BillboardBatch(
+      crew.map((c) => {
+        const text = content.locale.roles[c.role]!;
+        return {
+          key: c.role,
+          width: TAG_W,
+          height: TAG_H,
+          draw: (ctx, w, h) =>
+            drawCard(ctx, w, h, {
+              title: text.title,
+              subtitle: text.tag,
+              color: colors.get(c.department) ?? '#ffffff',
+              titleFont: font(h * 0.34, true),
+              subtitleFont: font(h * 0.235),
+              background: highContrast ? '#000000' : 'rgba(14, 16, 22, 0.9)',
+              foreground: '#ffffff',
+              muted: highContrast ? '#ffffff' : '#d8d4ca',
+            }),
+        };
+      }),
+      300,
+      { depthTest: true, renderOrder: 20 },
+    );
+    const linePositions = new Float32Array(crew.length * 6);
+    const lineGeo = new THREE.BufferGeometry();
+    lineGeo.setAttribute('position', new THREE.BufferAttribute(linePositions, 3).setUsage(THREE.DynamicDrawUsage));
+    this.lines = new THREE.LineSegments(lineGeo, new THREE.LineBasicMaterial({ color: highContrast ? '#ffffff' : '#f4e3b5', transparent: true, opacity: 0.85 }));
+    this.lines.frustumCulled = false;
+    this.group = new THREE.Group();
+    this.group.name = 'role-tags';
+    this.group.add(this.batch.mesh, this.lines);
+    this.dirty = true;
+    return this.group;
+  },
+
+  invalidate() {
+    this.dirty = true;
+  },
+
+  update(state, camera, size) {
+    const batch = this.batch;
+    const lines = this.lines;
+    if (!batch || !lines) return;
+    this.frame++;
+    if (!this.dirty && this.frame % LAYOUT_EVERY !== 0) return;
+    this.dirty = false;
+
+    camera.getWorldPosition(camPos);
+    const candidates: { c: CrewLayout; index: number; distance: number }[] = [];
+    this.crew.forEach((c, index) => {
+      const atStation = state.overlay !== 'off' && c.station === state.station;
+      const wanted = state.overlay === 'all' || atStation;
+      const distance = camPos.distanceTo(c.head);
+      if (wanted && distance < MAX_DISTANCE) candidates.push({ c, index, distance });
+    });
+    // The visited station's crew win ties; then nearest first.
+    candidates.sort((a, b) => Number(b.c.station === state.station) - Number(a.c.station === state.station) || a.distance - b.distance);
+
+    const placed: Rect[] = [];
+    const shown = new Set<string>();
+    const pos = lines.geometry.getAttribute('position') as THREE.BufferAttribute;
+    const project = (x: number, y: number, z: number): THREE.Vector3 => v.set(x, y, z).project(camera);
+    for (const { c, index } of candidates) {
+      let accepted: Rect | null = null;
+      let anchorY = 0;
+      for (const lift of LIFTS) {
+        const y = c.head.y + GAP_ABOVE_HEAD + lift;
+        const base = project(c.head.x, y, c.head.z);
+        if (base.z > 1 || base.z < -1) break; // behind the viewer
+        const bx = base.x;
+        const by = base.y;
+        const top = project(c.head.x, y + TAG_H, c.head.z);
+        const halfH = (top.y - by) / 2;
+        // Width in NDC follows height by the card's aspect and the screen's.
+        const halfW = Math.abs(halfH) * (TAG_W / TAG_H) * (size.height / size.width);
+        const rect = { x0: bx - halfW, x1: bx + halfW, y0: by, y1: top.y };
+        if (rect.x1 < -1 || rect.x0 > 1 || rect.y1 < -1 || rect.y0 > 1) break; // out of view
+        if (!placed.some((r) => rect.x0 < r.x1 && rect.x1 > r.x0 && rect.y0 < r.y1 && rect.y1 > r.y0)) {
+          accepted = rect;
+          anchorY = y;
+          break;
+        }
+      }
+      const o = index * 6;
+      if (accepted) {
+        placed.push(accepted);
+        shown.add(c.role);
+        batch.setAnchor(c.role, c.head.x, anchorY, c.head.z);
+        pos.array.set([c.head.x, c.head.y + 0.05, c.head.z, c.head.x, anchorY, c.head.z], o);
+      } else {
+        pos.array.fill(0, o, o + 6);
+      }
+    }
+    this.crew.forEach((c, index) => {
+      const visible = shown.has(c.role);
+      batch.setShown(c.role, visible);
+      if (!visible) pos.array.fill(0, index * 6, index * 6 + 6);
+    });
+    pos.needsUpdate = true;
+    this.shownRoles = shown;
+  },
+
+  visibleRoles() {
+    return [...this.shownRoles];
+  },
+
+  dispose() {
+    this.batch?.dispose();
+    if (this.lines) {
+      this.lines.geometry.dispose();
+      (this.lines.material as THREE.Material).dispose();
+    }
+    this.group?.removeFromParent();
+    this.batch = null;
+    this.lines = null;
+    this.group = null;
+  },
+});

@@ -1,0 +1,294 @@
+import * as THREE from 'three';
+import { defineSystem, type Entity, type TypedSystem } from '../aframe-typed';
+import { tourReducer, type TourAction, type TourState } from '../tour/state';
+import type { BuiltSet, StationLayout } from '../set/build-set';
+
+export const TOUR_SYSTEM = 'tour';
+
+/** Called once per frame, in registration order, after the visitor has moved. */
+export type FrameHook = (dt: number) => void;
+export type Listener = (state: TourState, previous: TourState) => void;
+
+export interface Fader {
+  /** Fades the view to black (true) or back (false); resolves when done. */
+  fade(on: boolean): Promise<void>;
+}
+
+export interface TourSetup {
+  readonly set: BuiltSet;
+  readonly initial: TourState;
+  readonly rig: Entity;
+  readonly camera: Entity;
+  readonly fader: Fader;
+}
+
+interface Travel {
+  readonly from: THREE.Vector3;
+  readonly to: THREE.Vector3;
+  readonly fromYaw: number;
+  readonly toYaw: number;
+  readonly fromPitch: number;
+  readonly toPitch: number;
+  readonly duration: number;
+  elapsed: number;
+  /** Turning only (faceStation): the position does not change. */
+  readonly turnOnly: boolean;
+}
+
+const WALK_SPEED = 2.2; // m/s, a brisk walk
+const WALL_MARGIN = 0.6;
+const WALK_KEYS: Readonly<Record<string, readonly [number, number]>> = {
+  KeyW: [0, 1], ArrowUp: [0, 1], KeyS: [0, -1], ArrowDown: [0, -1],
+  KeyA: [-1, 0], ArrowLeft: [-1, 0], KeyD: [1, 0], ArrowRight: [1, 0],
+};
+
+// Module-level scratch for the per-frame path: walking and travel allocate nothing per frame.
+const scratchMove = new THREE.Vector3();
+
+const easeInOut = (t: number): number => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
+const shortestAngle = (from: number, to: number): number => {
+  let d = (to - from) % (Math.PI * 2);
+  if (d > Math.PI) d -= Math.PI * 2;
+  if (d < -Math.PI) d += Math.PI * 2;
+  return from + d;
+};
+
+interface LookControls {
+  yawObject: THREE.Object3D;
+  pitchObject: THREE.Object3D;
+}
+
+interface TourMethods {
+  state: TourState | null;
+  setupData: TourSetup | null;
+  listeners: Listener[];
+  frameHooks: FrameHook[];
+  travel: Travel | null;
+  fading: boolean;
+  keys: Set<string>;
+  onKeyDown: (e: KeyboardEvent) => void;
+  onKeyUp: (e: KeyboardEvent) => void;
+  onBlur: () => void;
+  setup(this: TourSystem, setup: TourSetup): void;
+  dispatch(this: TourSystem, action: TourAction): void;
+  subscribe(this: TourSystem, listener: Listener): () => void;
+  addFrameHook(this: TourSystem, hook: FrameHook): void;
+  layout(this: TourSystem, id: string): StationLayout;
+  isTravelling(this: TourSystem): boolean;
+  faceStation(this: TourSystem, id: string, instant?: boolean): void;
+  placeAt(this: TourSystem, id: string): void;
+  visitorYaw(this: TourSystem): number;
+  visitorPosition(this: TourSystem, target: THREE.Vector3): THREE.Vector3;
+  look(this: TourSystem): LookControls | null;
+  startTravel(this: TourSystem, id: string): void;
+  stepTravel(this: TourSystem, dt: number): void;
+  stepWalk(this: TourSystem, dt: number): void;
+  dispose(this: TourSystem): void;
+}
+
+export type TourSystem = TypedSystem<TourMethods>;
+
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+
+/**
+ * Owns the tour state machine on the A-Frame side and runs the one ordered per-frame update:
+ * travel (glide or fade), keyboard walking, then the frame hooks (role tags, focus ring, floor
+ * plan) in the order they were registered.
+ */
+defineSystem<TourMethods>(TOUR_SYSTEM, {
+  state: null,
+  setupData: null,
+  listeners: [],
+  frameHooks: [],
+  travel: null,
+  fading: false,
+  keys: new Set(),
+  onKeyDown: () => undefined,
+  onKeyUp: () => undefined,
+  onBlur: () => undefined,
+
+  init() {
+    this.listeners = [];
+    this.frameHooks = [];
+    this.keys = new Set();
+    this.onKeyDown = (e: KeyboardEvent) => {
+      if (e.code in WALK_KEYS && !isTyping(e.target) && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        this.keys.add(e.code);
+        if (e.code.startsWith('Arrow')) e.preventDefault(); // arrows walk instead of scrolling
+      }
+    };
+    this.onKeyUp = (e: KeyboardEvent) => {
+      this.keys.delete(e.code);
+    };
+    this.onBlur = () => this.keys.clear();
+    window.addEventListener('keydown', this.onKeyDown);
+    window.addEventListener('keyup', this.onKeyUp);
+    window.addEventListener('blur', this.onBlur);
+  },
+
+  setup(setup) {
+    this.setupData = setup;
+    this.state = setup.initial;
+    const at = setup.initial.station;
+    if (at) this.placeAt(at);
+  },
+
+  dispatch(action) {
+    const previous = this.state;
+    if (!previous) return;
+    const next = tourReducer(previous, action);
+    if (next === previous) return;
+    this.state = next;
+    if (next.trip !== previous.trip && next.station) this.startTravel(next.station);
+    else if (next.focus !== null && next.focus !== previous.focus) this.faceStation(next.order[next.focus]!);
+    for (const listener of this.listeners) listener(next, previous);
+  },
+
+  subscribe(listener) {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  },
+
+  addFrameHook(hook) {
+    this.frameHooks.push(hook);
+  },
+
+  layout(id) {
+    const layout = this.setupData?.set.stations.get(id);
+    if (!layout) throw new Error(`unknown station ${id}`);
+    return layout;
+  },
+
+  isTravelling() {
+    return this.travel !== null || this.fading;
+  },
+
+  look() {
+    const look = this.setupData?.camera.components['look-controls'] as unknown as LookControls | undefined;
+    return look ?? null;
+  },
+
+  visitorYaw() {
+    const rig = this.setupData!.rig.object3D;
+    return rig.rotation.y + (this.look()?.yawObject.rotation.y ?? 0);
+  },
+
+  visitorPosition(target) {
+    return target.copy(this.setupData!.rig.object3D.position);
+  },
+
+  /** Puts the visitor at a station's viewing spot instantly (start-up, deep links, reload). */
+  placeAt(id) {
+    const layout = this.layout(id);
+    const rig = this.setupData!.rig.object3D;
+    rig.position.copy(layout.spot);
+    rig.rotation.y = layout.yaw;
+    const look = this.look();
+    if (look) {
+      look.yawObject.rotation.y = 0;
+      look.pitchObject.rotation.x = 0;
+    }
+  },
+
+  faceStation(id, instant = false) {
+    const layout = this.layout(id);
+    const rig = this.setupData!.rig.object3D;
+    const toYaw = Math.atan2(-(layout.origin.x - rig.position.x), -(layout.origin.z - rig.position.z));
+    const currentYaw = this.visitorYaw();
+    const look = this.look();
+    rig.rotation.y = currentYaw;
+    if (look) look.yawObject.rotation.y = 0;
+    const target = shortestAngle(currentYaw, toYaw);
+    if (instant || this.state?.settings.reducedMotion) {
+      rig.rotation.y = target;
+      if (look) look.pitchObject.rotation.x = 0;
+      return;
+    }
+    this.travel = {
+      from: rig.position.clone(), to: rig.position.clone(), fromYaw: currentYaw, toYaw: target,
+      fromPitch: look?.pitchObject.rotation.x ?? 0, toPitch: 0, duration: 0.45, elapsed: 0, turnOnly: true,
+    };
+  },
+
+  startTravel(id) {
+    const setup = this.setupData!;
+    const layout = this.layout(id);
+    const rig = setup.rig.object3D;
+    const look = this.look();
+    const currentYaw = this.visitorYaw();
+    rig.rotation.y = currentYaw;
+    if (look) look.yawObject.rotation.y = 0;
+    if (this.state?.settings.reducedMotion) {
+      // No glide for visitors who prefer reduced motion: a short fade, a cut, a fade back.
+      this.travel = null;
+      this.fading = true;
+      void setup.fader.fade(true).then(async () => {
+        this.placeAt(id);
+        await setup.fader.fade(false);
+        this.fading = false;
+      });
+      return;
+    }
+    const distance = rig.position.distanceTo(layout.spot);
+    this.travel = {
+      from: rig.position.clone(), to: layout.spot.clone(), fromYaw: currentYaw, toYaw: shortestAngle(currentYaw, layout.yaw),
+      fromPitch: look?.pitchObject.rotation.x ?? 0, toPitch: 0,
+      duration: THREE.MathUtils.clamp(distance / 6, 0.6, 1.8), elapsed: 0, turnOnly: false,
+    };
+  },
+
+  stepTravel(dt) {
+    const travel = this.travel;
+    if (!travel) return;
+    travel.elapsed = Math.min(travel.duration, travel.elapsed + dt);
+    const t = easeInOut(travel.elapsed / travel.duration);
+    const rig = this.setupData!.rig.object3D;
+    if (!travel.turnOnly) rig.position.lerpVectors(travel.from, travel.to, t);
+    rig.rotation.y = travel.fromYaw + (travel.toYaw - travel.fromYaw) * t;
+    const look = this.look();
+    if (look) look.pitchObject.rotation.x = travel.fromPitch + (travel.toPitch - travel.fromPitch) * t;
+    if (travel.elapsed >= travel.duration) this.travel = null;
+  },
+
+  stepWalk(dt) {
+    if (this.keys.size === 0 || this.travel || this.fading) return;
+    let forward = 0;
+    let strafe = 0;
+    for (const code of this.keys) {
+      const k = WALK_KEYS[code];
+      if (k) {
+        strafe += k[0];
+        forward += k[1];
+      }
+    }
+    if (forward === 0 && strafe === 0) return;
+    const yaw = this.visitorYaw();
+    // Forward is -z rotated by yaw; right is +x rotated by yaw.
+    scratchMove.set(-Math.sin(yaw) * forward + Math.cos(yaw) * strafe, 0, -Math.cos(yaw) * forward - Math.sin(yaw) * strafe);
+    scratchMove.normalize().multiplyScalar(WALK_SPEED * dt);
+    const rig = this.setupData!.rig.object3D;
+    const { halfWidth, halfDepth } = this.setupData!.set.bounds;
+    rig.position.x = THREE.MathUtils.clamp(rig.position.x + scratchMove.x, -halfWidth + WALL_MARGIN, halfWidth - WALL_MARGIN);
+    rig.position.z = THREE.MathUtils.clamp(rig.position.z + scratchMove.z, -halfDepth + WALL_MARGIN, halfDepth - WALL_MARGIN);
+  },
+
+  tick(_time, delta) {
+    if (!this.setupData || !this.state) return;
+    // Clamp: a background tab resumes with a huge delta that would teleport the walker.
+    const dt = Math.min(delta, 100) / 1000;
+    this.stepTravel(dt);
+    this.stepWalk(dt);
+    for (const hook of this.frameHooks) hook(dt);
+  },
+
+  dispose() {
+    window.removeEventListener('keydown', this.onKeyDown);
+    window.removeEventListener('keyup', this.onKeyUp);
+    window.removeEventListener('blur', this.onBlur);
+    this.listeners = [];
+    this.frameHooks = [];
+  },
+});
