@@ -108,7 +108,9 @@ export function tourReducer(state: TourState, action: TourAction): TourState {
     case 'setOverlay':
       return state.overlay === action.mode ? state : { ...state, overlay: action.mode };
     case 'cycleOverlay':
-      return { ...state, overlay: OVERLAY_MODES[(OVERLAY_MODES.indexOf(state.overlay) + 1) % OVERLAY_MODES.length]! };
+      // The toggle (button, key O) switches between everyone's tags and none; 'station' is the
+      // default a new visit starts in (tags for the crew being visited only).
+      return { ...state, overlay: state.overlay === 'all' ? 'off' : 'all' };
     case 'setSettings':
       return { ...state, settings: { ...state.settings, ...action.settings } };
   }

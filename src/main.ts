@@ -1,0 +1,212 @@
+import 'aframe';
+import * as THREE from 'three';
+import './ui/hud.css';
+import './systems/tour';
+import './systems/role-tags';
+import './components/station';
+import './components/crew-member';
+import './components/pointer-select';
+import './components/keyboard-nav';
+import { systemOf, type Entity, type Scene } from './aframe-typed';
+import { loadContent, type ReadText } from './content/load';
+import type { Content } from './content/types';
+import { buildSet, EYE_HEIGHT, type BuiltSet } from './set/build-set';
+import { buildStationLabels } from './set/station-labels';
+import { FocusRing } from './set/focus-ring';
+import { InfoPanel } from './set/info-panel';
+import { TOUR_SYSTEM, type TourSystem } from './systems/tour';
+import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './systems/role-tags';
+import { initialState, tourReducer, type TourState } from './tour/state';
+import { STORAGE_KEY, fromStored, toPersisted } from './tour/persist';
+import { parseUrlParams, resolveStation } from './tour/url';
+import { format, h } from './ui/dom';
+import { hasWebGL, showErrorScreen, showNoWebgl } from './ui/error-screen';
+import { loadFonts } from './ui/fonts';
+import { Hud } from './ui/hud';
+import { panelText } from './ui/panel-text';
+
+const TEXT_SCALE = { normal: 1, large: 1.25, 'x-large': 1.5 } as const;
+
+/** Reads content relative to the page, so the built site works from any sub-path. */
+const fetchText: ReadText = async (file) => {
+  const response = await fetch(new URL(file, document.baseURI), { cache: 'no-cache' });
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+};
+
+function readStorage(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null; // storage blocked (private mode, kiosk policy): the tour still runs, it just forgets
+  }
+}
+
+function writeStorage(state: TourState): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(toPersisted(state)));
+  } catch {
+    /* see readStorage */
+  }
+}
+
+function entity(tag: string, attrs: Record<string, string>): Entity {
+  const el = document.createElement(tag) as unknown as Entity;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+
+/** Creates the scene, rig and camera; resolves once A-Frame has loaded the scene. */
+function createScene(content: Content): Promise<{ scene: Scene; rig: Entity; camera: Entity }> {
+  const view = h('div', { id: 'scene-focus', tabindex: 0, role: 'application', 'aria-label': content.locale.ui.sceneLabel });
+  const scene = entity('a-scene', {
+    renderer: 'antialias: true; colorManagement: true; foveationLevel: 1; highRefreshRate: true; maxCanvasWidth: 1920; maxCanvasHeight: 1920',
+    'vr-mode-ui': 'enabled: false',
+    'device-orientation-permission-ui': 'enabled: false',
+    'loading-screen': 'enabled: false',
+    'keyboard-shortcuts': 'enterVR: false',
+    background: 'color: #101116',
+    'pointer-select': '',
+    'keyboard-nav': 'target: #scene-focus',
+  }) as Scene;
+  const rig = entity('a-entity', { id: 'rig' });
+  const camera = entity('a-entity', {
+    id: 'camera',
+    camera: 'fov: 70; near: 0.05; far: 80',
+    'look-controls': 'pointerLockEnabled: false; magicWindowTrackingEnabled: true; touchEnabled: true',
+    position: `0 ${EYE_HEIGHT} 0`,
+  });
+  rig.append(camera);
+  scene.append(rig);
+  view.append(scene);
+  document.body.append(view);
+  return new Promise((resolve) => {
+    const done = (): void => resolve({ scene, rig, camera });
+    if (scene.hasLoaded) done();
+    else (scene as unknown as HTMLElement).addEventListener('loaded', done, { once: true });
+  });
+}
+
+function addStationEntities(scene: Scene, built: BuiltSet): void {
+  for (const layout of built.stations.values()) scene.append(entity('a-entity', { station: `id: ${layout.id}`, class: 'station' }));
+  for (const c of built.crew) {
+    const el = entity('a-entity', { 'crew-member': `role: ${c.role}; station: ${c.station}; height: ${c.head.y.toFixed(2)}` });
+    el.object3D.position.copy(c.feet);
+    scene.append(el);
+  }
+}
+
+async function boot(): Promise<void> {
+  document.body.dataset.backlot = 'loading';
+  const search = window.location.search;
+  const params = parseUrlParams(search);
+  for (const r of params.rejected) console.warn(`Backlot: ignored the URL parameter ${r} (not a valid value).`);
+
+  const [result] = await Promise.all([loadContent(fetchText, params.lang), loadFonts()]);
+  if (!result.ok) {
+    showErrorScreen(result.problems);
+    return;
+  }
+  const content = result.content;
+  const { set, locale } = content;
+  document.documentElement.lang = locale.locale;
+  document.documentElement.dir = locale.dir ?? 'ltr';
+  if (!hasWebGL()) {
+    showNoWebgl(locale.ui.noWebglTitle, locale.ui.noWebglBody);
+    return;
+  }
+
+  // Initial state: what the visitor had (if still valid), then the deep link wins.
+  const prefersReduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const stationIds = set.stations.map((s) => s.id);
+  const stored = fromStored(readStorage(), stationIds, { textSize: 'normal', reducedMotion: prefersReduced, highContrast: false });
+  let state: TourState = { ...initialState(set.tour, stored.settings), visited: stored.visited, overlay: stored.overlay };
+  const link = resolveStation(params, stationIds, search);
+  const startAt = link.station ?? (link.unknown ? null : stored.station);
+  if (startAt) state = tourReducer(state, { type: 'go', station: startAt });
+
+  const { scene, rig, camera } = await createScene(content);
+  const built = buildSet(set);
+  scene.object3D.add(built.root);
+
+  const tour = systemOf<TourSystem>(scene, TOUR_SYSTEM);
+  const hud = new Hud(content, (action) => tour.dispatch(action));
+  document.getElementById('boot')?.remove();
+  tour.setup({ set: built, initial: state, rig, camera, fader: hud });
+  if (!startAt) {
+    rig.object3D.position.set(set.start.position[0], 0, set.start.position[1]);
+    rig.object3D.rotation.y = THREE.MathUtils.degToRad(set.start.facing);
+  }
+  addStationEntities(scene, built);
+
+  const roleTags = systemOf<RoleTagSystem>(scene, ROLE_TAGS_SYSTEM);
+  const panel = new InfoPanel();
+  const focusRing = new FocusRing();
+  let labels = buildStationLabels(content, built.stations, state.settings.highContrast);
+  scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, state.settings.highContrast), panel.mesh, focusRing.mesh);
+
+  const eye = new THREE.Vector3();
+  const renderPanel = (s: TourState): void => {
+    if (!s.panel) {
+      panel.hide();
+      return;
+    }
+    const text = panelText(content, s.panel);
+    panel.show({ ...text, scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast });
+    const layout = tour.layout(s.panel.kind === 'station' ? s.panel.id : s.panel.station);
+    eye.set(layout.spot.x, EYE_HEIGHT, layout.spot.z);
+    panel.place(eye, layout.yaw, scene.camera as THREE.PerspectiveCamera);
+  };
+
+  const onState = (s: TourState, previous: TourState | null): void => {
+    hud.render(s, previous);
+    if (!previous || s.panel !== previous.panel || s.settings !== previous.settings) renderPanel(s);
+    if (previous && s.settings.highContrast !== previous.settings.highContrast) {
+      // Labels and tags are baked into atlases: redraw them in the new colours.
+      labels.dispose();
+      scene.object3D.remove(labels.mesh);
+      labels = buildStationLabels(content, built.stations, s.settings.highContrast);
+      scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, s.settings.highContrast));
+    }
+    focusRing.showAt(s.focus === null ? null : tour.layout(s.order[s.focus]!).spot);
+    roleTags.invalidate();
+    writeStorage(s);
+  };
+  tour.subscribe(onState);
+  onState(state, null);
+  if (link.unknown) hud.showNotice(format(locale.ui.unknownStation, { id: link.unknown }));
+  for (const notice of result.notices) console.warn(`Backlot: ${notice}`);
+
+  // The one ordered per-frame update after the visitor has moved: tags, focus ring, floor plan.
+  const renderer = scene.renderer as THREE.WebGLRenderer;
+  const size = new THREE.Vector2();
+  const pos = new THREE.Vector3();
+  tour.addFrameHook(() => {
+    renderer.getSize(size);
+    roleTags.update(tour.state!, scene.camera, { width: size.x, height: size.y });
+  });
+  tour.addFrameHook((dt) => focusRing.update(dt, tour.state!.settings.reducedMotion));
+  tour.addFrameHook(() => {
+    tour.visitorPosition(pos);
+    hud.floorPlan.updateVisitor(pos.x, pos.z, tour.visitorYaw());
+  });
+  window.addEventListener('resize', () => renderPanel(tour.state!));
+
+  // Ready once a frame with the set in it has been drawn.
+  const markReady = (): void => {
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        performance.mark('backlot-first-frame');
+        document.body.dataset.backlot = 'ready';
+      }),
+    );
+  };
+  if (scene.renderStarted) markReady();
+  else (scene as unknown as HTMLElement).addEventListener('renderstart', markReady, { once: true });
+}
+
+boot().catch((err: unknown) => {
+  console.error('Backlot failed to start:', err);
+  showErrorScreen([{ file: '(app)', path: '$', message: err instanceof Error ? err.message : String(err) }]);
+});

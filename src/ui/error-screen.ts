@@ -1,0 +1,40 @@
+import type { ContentProblem } from '../content/types';
+import { formatProblem } from '../content/validate';
+import { h } from './dom';
+
+/**
+ * Shown when content does not validate. It is for the museum's author, so it is in English and
+ * lists every problem with its file, JSON path and reason (also logged to the console).
+ */
+export function showErrorScreen(problems: readonly ContentProblem[]): void {
+  for (const problem of problems) console.error(`Backlot content error: ${formatProblem(problem)}`);
+  const list = h('ul', { class: 'problems' });
+  for (const p of problems) {
+    list.append(h('li', {}, h('code', { class: 'file' }, p.file), ' ', h('code', { class: 'path' }, p.path), ' ', h('span', { class: 'reason' }, p.message)));
+  }
+  document.getElementById('boot')?.remove();
+  document.body.append(
+    h('main', { id: 'error-screen', class: 'fullscreen-message', role: 'alert' },
+      h('h1', {}, 'Backlot cannot open this film set'),
+      h('p', {}, `The content in scenes/ has ${problems.length} problem${problems.length === 1 ? '' : 's'}. Fix ${problems.length === 1 ? 'it' : 'them'} and reload; \`npm run check-content\` lists the same problems.`),
+      list,
+    ),
+  );
+  document.body.dataset.backlot = 'error';
+}
+
+/** No WebGL: say so plainly in the visitor's language instead of leaving a blank page. */
+export function showNoWebgl(title: string, body: string): void {
+  document.getElementById('boot')?.remove();
+  document.body.append(h('main', { id: 'no-webgl', class: 'fullscreen-message', role: 'alert' }, h('h1', {}, title), h('p', {}, body)));
+  document.body.dataset.backlot = 'no-webgl';
+}
+
+export function hasWebGL(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,175 @@
+import type { Content } from '../content/types';
+import type { TourAction, TourState } from '../tour/state';
+import type { Fader } from '../systems/tour';
+import { buildHelpDialog, buildSettingsDialog, type SettingsDialog } from './dialogs';
+import { fill, format, h } from './dom';
+import { FloorPlan } from './floor-plan';
+import { panelText } from './panel-text';
+
+const TEXT_SCALE = { normal: 1, large: 1.25, 'x-large': 1.5 } as const;
+
+/**
+ * The DOM layer over the 3D view: tour bar (previous / where you are / next), crew buttons, role-tag
+ * toggle, help and settings, floor plan, notices, the fade used for reduced-motion travel, and the
+ * aria-live reader that mirrors whatever panel is open.
+ */
+export class Hud implements Fader {
+  readonly root: HTMLElement;
+  readonly floorPlan: FloorPlan;
+  private readonly reader: HTMLElement;
+  private readonly focusAnnouncer: HTMLElement;
+  private readonly where: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly crewBar: HTMLElement;
+  private readonly overlayButton: HTMLButtonElement;
+  private readonly closeButton: HTMLButtonElement;
+  private readonly prev: HTMLButtonElement;
+  private readonly next: HTMLButtonElement;
+  private readonly notice: HTMLElement;
+  private readonly fadeEl: HTMLElement;
+  private readonly settings: SettingsDialog;
+  private noticeTimer = 0;
+  private lastPanelKey = '';
+
+  constructor(private readonly content: Content, private readonly dispatch: (action: TourAction) => void) {
+    const { ui } = content.locale;
+    const button = (id: string, label: string, action: () => void, extra: Record<string, string> = {}): HTMLButtonElement => {
+      const b = h('button', { type: 'button', id, ...extra }, label);
+      b.addEventListener('click', action);
+      return b;
+    };
+    const help = buildHelpDialog(content.locale);
+    this.settings = buildSettingsDialog(content.locale, (settings) => dispatch({ type: 'setSettings', settings }));
+
+    this.overlayButton = button('btn-overlay', ui.overlayOn, () => dispatch({ type: 'cycleOverlay' }), { 'aria-keyshortcuts': ui.overlayKey, 'aria-pressed': 'false' });
+    this.closeButton = button('btn-close', ui.close, () => dispatch({ type: 'escape' }));
+    this.prev = button('btn-prev', `‹ ${ui.previous}`, () => dispatch({ type: 'previous' }));
+    this.next = button('btn-next', `${ui.next} ›`, () => dispatch({ type: 'next' }));
+    this.where = h('div', { class: 'where' });
+    this.progress = h('p', { class: 'progress' });
+    this.crewBar = h('div', { class: 'crew-bar', role: 'group', 'aria-label': ui.crewHeading });
+    this.reader = h('section', { id: 'reader', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.focusAnnouncer = h('div', { id: 'focus-announcer', class: 'visually-hidden', 'aria-live': 'polite' });
+    this.notice = h('div', { id: 'notice', class: 'notice', role: 'status', hidden: true });
+    this.fadeEl = h('div', { id: 'fade', class: 'fade', 'aria-hidden': 'true' });
+    this.floorPlan = new FloorPlan(content, (station) => dispatch({ type: 'go', station }));
+
+    const motionButton = this.motionButton();
+    this.root = h('div', { id: 'hud', class: 'hud' },
+      h('header', { class: 'top' },
+        h('div', { class: 'brand' }, h('h1', {}, ui.appTitle), this.progress),
+        h('div', { class: 'tools' },
+          this.overlayButton,
+          motionButton,
+          button('btn-settings', ui.settings, () => {
+            this.settings.dialog.showModal();
+          }),
+          button('btn-help', ui.help, () => help.showModal()),
+        ),
+      ),
+      this.notice,
+      h('footer', { class: 'bottom' },
+        this.floorPlan.el,
+        h('div', { class: 'tour-bar' }, this.prev, h('div', { class: 'now' }, this.where, this.crewBar, this.closeButton), this.next),
+      ),
+      this.reader,
+      this.focusAnnouncer,
+      help,
+      this.settings.dialog,
+    );
+    document.body.append(this.root, this.fadeEl);
+  }
+
+  /** iOS asks before it shares the gyroscope; that question can only be asked from a tap. */
+  private motionButton(): HTMLButtonElement | null {
+    const DOE = (window as unknown as { DeviceOrientationEvent?: { requestPermission?: () => Promise<string> } }).DeviceOrientationEvent;
+    if (!DOE?.requestPermission) return null;
+    const { ui } = this.content.locale;
+    const b = h('button', { type: 'button', id: 'btn-motion' }, ui.enableMotion);
+    b.addEventListener('click', () => {
+      DOE.requestPermission!()
+        .then((answer) => {
+          if (answer === 'granted') b.remove();
+          else this.showNotice(ui.motionDenied);
+        })
+        .catch(() => this.showNotice(ui.motionDenied));
+    });
+    return b;
+  }
+
+  render(state: TourState, previous: TourState | null): void {
+    const { set, locale } = this.content;
+    const { ui } = locale;
+    document.documentElement.style.setProperty('--text-scale', String(TEXT_SCALE[state.settings.textSize]));
+    document.body.classList.toggle('high-contrast', state.settings.highContrast);
+    document.body.classList.toggle('reduced-motion', state.settings.reducedMotion);
+    this.settings.render(state.settings);
+    this.progress.textContent = format(ui.tourProgress, { visited: state.visited.length, total: set.stations.length });
+
+    const here = state.station === null ? -1 : state.order.indexOf(state.station);
+    this.prev.disabled = here <= 0;
+    this.next.disabled = here === state.order.length - 1;
+    const all = state.overlay === 'all';
+    this.overlayButton.textContent = `${all ? ui.overlayOff : ui.overlayOn} (${ui.overlayKey})`;
+    this.overlayButton.setAttribute('aria-pressed', String(all));
+
+    if (state.station) {
+      const station = set.stations.find((s) => s.id === state.station)!;
+      fill(this.where, h('span', { class: 'where-stage' }, locale.stages[station.stage]?.title ?? ''), h('strong', {}, locale.stations[station.id]!.title));
+      if (state.station !== previous?.station || !this.crewBar.hasChildNodes()) {
+        fill(this.crewBar, ...station.crew.map((c) => {
+          const b = h('button', { type: 'button', class: 'crew-chip', 'data-role': c.role }, locale.roles[c.role]?.title ?? c.role);
+          b.addEventListener('click', () => this.dispatch({ type: 'openRole', role: c.role, station: station.id }));
+          return b;
+        }));
+      }
+    } else {
+      fill(this.where, h('span', { class: 'hint' }, ui.startHint));
+      fill(this.crewBar);
+    }
+    for (const chip of this.crewBar.querySelectorAll<HTMLButtonElement>('.crew-chip')) {
+      chip.setAttribute('aria-pressed', String(state.panel?.kind === 'role' && state.panel.id === chip.dataset.role));
+    }
+    this.closeButton.hidden = state.panel === null;
+    this.renderReader(state);
+    this.floorPlan.render(state);
+
+    if (state.focus !== null && state.focus !== previous?.focus) {
+      const id = state.order[state.focus]!;
+      this.focusAnnouncer.textContent = format(ui.focusHint, { title: locale.stations[id]!.title });
+    }
+  }
+
+  private renderReader(state: TourState): void {
+    const key = state.panel ? `${state.panel.kind}:${state.panel.id}` : '';
+    if (key === this.lastPanelKey) return; // re-announcing unchanged text would make screen readers repeat it
+    this.lastPanelKey = key;
+    if (!state.panel) {
+      fill(this.reader);
+      return;
+    }
+    const text = panelText(this.content, state.panel);
+    fill(this.reader,
+      h('p', { class: 'kicker' }, text.kicker),
+      h('h2', {}, text.title),
+      ...text.sections.flatMap((s) => [s.heading ? h('h3', {}, s.heading) : null, h('p', {}, s.body)]),
+      text.footer ? h('p', {}, text.footer) : null,
+    );
+  }
+
+  showNotice(message: string, ms = 8000): void {
+    this.notice.textContent = message;
+    this.notice.hidden = false;
+    window.clearTimeout(this.noticeTimer);
+    this.noticeTimer = window.setTimeout(() => {
+      this.notice.hidden = true;
+    }, ms);
+  }
+
+  fade(on: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      this.fadeEl.classList.toggle('on', on);
+      window.setTimeout(resolve, on ? 220 : 260);
+    });
+  }
+}
