@@ -1,3 +1,4 @@
+import { locateJsonError } from './json-locate';
 import { checkSchema, propertyPath, type Schema } from './schema-check';
 import setSchema from '../../scenes/schema/set.schema.json';
 import localeSchema from '../../scenes/schema/locale.schema.json';
@@ -21,21 +22,16 @@ export function viewSpot(station: { position: readonly [number, number]; facing:
   return [station.position[0] + Math.sin(rad) * d, station.position[1] + Math.cos(rad) * d];
 }
 
-/** Parses JSON text, reporting a syntax error with the file and the line/column it happened at. */
+/** Parses JSON text, reporting a syntax error with the file, line, column and a plain reason. */
 export function parseJson(text: string, file: string): Checked<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const at = /position (\d+)/.exec(message);
-    let where = '';
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      where = ` (line ${line}, column ${column})`;
-    }
-    return { ok: false, problems: [{ file, path: '$', message: `is not valid JSON${where}: ${message}` }] };
+    const where = locateJsonError(text);
+    const message = where
+      ? `is not valid JSON (line ${where.line}, column ${where.column}): ${where.reason}`
+      : `is not valid JSON: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')}`;
+    return { ok: false, problems: [{ file, path: '$', message }] };
   }
 }
 
@@ -103,6 +99,15 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
     inTour.add(id);
   });
   for (const id of stationIds) if (!inTour.has(id)) p('$.tour', `station "${id}" is missing from the tour`);
+  // The guided tour follows the production stages: a station may not come before an earlier stage's.
+  const stageIndex = new Map(set.stations.map((s) => [s.id, STAGE_IDS.indexOf(s.stage)]));
+  let latest = -1;
+  set.tour.forEach((id, i) => {
+    const stage = stageIndex.get(id);
+    if (stage === undefined || set.tour.indexOf(id) !== i) return; // unknown or repeated: reported above
+    if (stage < latest) p(`$.tour[${i}]`, `"${id}" (${STAGE_IDS[stage]}) comes after a ${STAGE_IDS[latest]} station; the tour must follow the production stages in order`);
+    latest = Math.max(latest, stage);
+  });
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: set };
 }
@@ -119,7 +124,7 @@ export function validateLocale(raw: unknown, set: SetFile, file: string, expecte
 
   const needs = (section: 'stages' | 'departments' | 'stations' | 'roles', ids: readonly string[], what: string): void => {
     const have = locale[section];
-    for (const id of ids) if (!(id in have)) p(propertyPath(`$.${section}`, id), `is missing: ${what} "${id}" (scenes/set.json) needs its text`);
+    for (const id of ids) if (!Object.hasOwn(have, id)) p(propertyPath(`$.${section}`, id), `is missing: ${what} "${id}" (scenes/set.json) needs its text`);
     const known = new Set(ids);
     for (const id of Object.keys(have)) if (!known.has(id)) p(propertyPath(`$.${section}`, id), `"${id}" is not a ${what} in scenes/set.json (check the spelling)`);
   };
