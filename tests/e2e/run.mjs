@@ -1,0 +1,97 @@
+// Browser suite for the built app: `node tests/e2e/run.mjs [name-filter ...]`.
+// Serves dist/ with `vite preview`, drives the system Chromium through Puppeteer (SwiftShader WebGL)
+// and runs every journey under tests/e2e/journeys/. Prints one line per test and `N passed, M failed`.
+// E2E_DIST=<folder> tests another build (default dist/); PUPPETEER_EXECUTABLE_PATH picks the browser.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchBrowser, missingBrowserMessage } from './lib/browser.mjs';
+import { ROOT, killChildren, staticServer, vitePreview } from './lib/server.mjs';
+import { runAll } from './lib/runner.mjs';
+
+const DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`e2e: ${DIST}/index.html is missing; build the app first: npm run build`);
+  process.exit(1);
+}
+const noBrowser = missingBrowserMessage('e2e');
+if (noBrowser) {
+  console.error(noBrowser);
+  process.exit(1);
+}
+
+// Journeys register their tests on import, in this order.
+await import('./journeys/smoke.mjs');
+await import('./journeys/stations-by-click.mjs');
+await import('./journeys/keyboard.mjs');
+await import('./journeys/role-card.mjs');
+await import('./journeys/overlay.mjs');
+await import('./journeys/deep-link.mjs');
+await import('./journeys/reload-persistence.mjs');
+await import('./journeys/floor-plan.mjs');
+await import('./journeys/next-prev.mjs');
+await import('./journeys/broken-content.mjs');
+await import('./journeys/reduced-motion.mjs');
+await import('./journeys/sub-path.mjs');
+await import('./journeys/no-webgl.mjs');
+
+let chromium = null;
+let preview = null;
+let subPath = null;
+
+async function cleanUp() {
+  await chromium?.close();
+  chromium = null;
+  await preview?.stop().catch(() => {});
+  await subPath?.stop().catch(() => {});
+  killChildren();
+}
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.error(`\ne2e: ${signal}, stopping the server and the browser`);
+    cleanUp().finally(() => process.exit(130));
+  });
+}
+process.on('exit', () => killChildren());
+
+/** The content the built app ships (what the visitor should read), loaded once on demand. */
+let content = null;
+function loadContent() {
+  if (content) return content;
+  const read = (rel) => {
+    const file = join(DIST, rel);
+    if (!existsSync(file)) throw new Error(`the build has no ${rel} (content missing from dist/)`);
+    const raw = readFileSync(file, 'utf8');
+    try { return { raw, json: JSON.parse(raw) }; } catch (err) { throw new Error(`${rel} in dist/ is not valid JSON: ${err.message}`); }
+  };
+  const set = read('scenes/set.json');
+  const code = set.json.defaultLocale ?? 'en';
+  const localeFile = `scenes/locales/${code}.json`;
+  const locale = read(localeFile);
+  content = { set: set.json, setRaw: set.raw, locale: locale.json, localeRaw: locale.raw, localeFile };
+  return content;
+}
+
+let exitCode = 1;
+try {
+  preview = await vitePreview(DIST);
+  subPath = await staticServer(DIST, '/sub/path/');
+  chromium = await launchBrowser();
+  const { browser } = chromium;
+  console.log(`e2e: ${DIST.replace(`${ROOT}/`, '')} at ${preview.url} (sub-path copy at ${subPath.url}), ${await browser.version()}`);
+  const filters = process.argv.slice(2);
+  const { passed, failed, total } = await runAll({ browser, server: preview, subPath, content: loadContent }, filters);
+  if (total === 0) console.log(`e2e: no test matches ${filters.join(' ')}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  exitCode = failed > 0 || total === 0 ? 1 : 0;
+} catch (err) {
+  console.error(`e2e: ${err?.stack ?? err}`);
+  console.log('0 passed, 1 failed');
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);
