@@ -1,0 +1,52 @@
+// Role tags: O (and #btn-overlay) cycle station → all → off. "all" draws tags for crew of other
+// stations too; "off" draws none.
+import { assert, assertEqual, test } from '../lib/runner.mjs';
+import { dispatch, frames, need, tour, waitFor, waitForStation } from '../lib/helpers.mjs';
+
+const visibleRoles = (page) => page.evaluate(() => {
+  const sys = document.querySelector('a-scene').systems['role-tags'];
+  if (!sys || typeof sys.visibleRoles !== 'function') throw new Error("contract: systems['role-tags'].visibleRoles() is missing");
+  return [...sys.visibleRoles()];
+});
+
+const waitOverlay = (page, mode, how) => waitFor(page, (m) => document.querySelector('a-scene').systems.tour.state.overlay === m, mode, { timeout: 5000, what: `overlay "${mode}" after ${how}` });
+
+test('overlay: O cycles role tags station → all → off', async (t) => {
+  const page = await t.openApp();
+  const { set } = t.content();
+  const here = set.tour.map((id) => set.stations.find((s) => s.id === id)).find((s) => s && s.crew.length > 0);
+  assert(here, 'no station with crew');
+  await dispatch(page, { type: 'go', station: here.id });
+  await waitForStation(page, here.id);
+  const own = new Set(here.crew.map((c) => c.role));
+  assertEqual((await tour(page)).overlay, 'station', 'overlay at a fresh start');
+  const atStation = await visibleRoles(page);
+  assert(atStation.every((r) => own.has(r)), `overlay "station" at "${here.id}" draws tags of other stations' crew: ${atStation.filter((r) => !own.has(r)).join(', ')}`);
+
+  t.step('press O → all');
+  await page.keyboard.press('KeyO');
+  await waitOverlay(page, 'all', 'pressing O');
+  await frames(page, 3);
+  const all = await visibleRoles(page);
+  assert(all.length >= 3, `overlay "all" draws ${all.length} tag(s) (${all.join(', ')}), expected ≥ 3`);
+  const others = all.filter((r) => !own.has(r));
+  assert(others.length > 0, `overlay "all" at "${here.id}" shows only this station's crew (${all.join(', ')})`);
+  const known = new Set(set.roles.map((r) => r.id));
+  assert(all.every((r) => known.has(r)), `visibleRoles() returns unknown role ids: ${all.filter((r) => !known.has(r)).join(', ')}`);
+  t.note(`"all" at ${here.id}: ${all.length} tags, ${others.length} from other stations`);
+  await t.screenshot(page, 'overlays.png');
+
+  t.step('press O → off');
+  await page.keyboard.press('KeyO');
+  await waitOverlay(page, 'off', 'pressing O again');
+  await frames(page, 3);
+  assertEqual(await visibleRoles(page), [], 'visibleRoles() with overlay "off"');
+
+  t.step('#btn-overlay → station');
+  const button = await need(page, '#btn-overlay');
+  await button.click();
+  await waitOverlay(page, 'station', 'clicking #btn-overlay');
+  await frames(page, 3);
+  const back = await visibleRoles(page);
+  assert(back.length > 0 && back.every((r) => own.has(r)), `overlay "station" at "${here.id}" draws ${JSON.stringify(back)}, expected its own crew`);
+});

@@ -1,0 +1,45 @@
+// Smoke: the app loads to "ready" with no console error, no failed request and no request to any
+// other origin; the page's icon resolves; the scene holds every station and crew figure the
+// content describes; start screenshot.
+import { assert, assertEqual, test } from '../lib/runner.mjs';
+import { frames, need, readerText, tour } from '../lib/helpers.mjs';
+
+test('smoke: loads clean, zero foreign requests, start screenshot', async (t) => {
+  const page = await t.openApp();
+  const { set } = t.content();
+
+  t.step('check the scene against the content');
+  const counts = await page.evaluate(() => ({
+    stations: [...document.querySelectorAll('[station]')].map((el) => el.getAttribute('station')?.id),
+    crew: [...document.querySelectorAll('[crew-member]')].map((el) => el.getAttribute('crew-member')?.role),
+    canvas: Boolean(document.querySelector('a-scene')?.canvas),
+  }));
+  assert(counts.canvas, 'contract: <a-scene> has no canvas');
+  assertEqual([...counts.stations].sort(), set.stations.map((s) => s.id).sort(), 'station entities vs scenes/set.json stations');
+  assertEqual([...counts.crew].sort(), set.stations.flatMap((s) => s.crew.map((c) => c.role)).sort(), 'crew-member entities vs scenes/set.json crew');
+
+  const state = await tour(page);
+  assertEqual(state.order, set.tour, 'state.order vs scenes/set.json tour');
+  assertEqual(state.station, null, 'state.station at a fresh start');
+  assertEqual(state.overlay, 'station', 'state.overlay at a fresh start');
+  await readerText(page);
+  for (const id of ['#btn-prev', '#btn-next', '#btn-overlay', '#btn-settings', '#btn-help', '#floorplan', '#floorplan-you', '#scene-focus', '#settings']) await need(page, id);
+
+  t.step('icon');
+  // Headless Chromium's own favicon fetch is invisible to Puppeteer, so ask for the icon ourselves:
+  // a site without a resolvable icon gets a 404 in every visitor's console/log.
+  const icon = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel~="icon"]');
+    const href = link ? link.href : new URL('/favicon.ico', location.href).href;
+    if (href.startsWith('data:')) return { href: 'data:', status: 200 };
+    const res = await fetch(href, { method: 'HEAD' }).catch(() => null);
+    return { href, status: res ? res.status : 0 };
+  });
+  assert(icon.status === 200, `page icon ${icon.href} answers ${icon.status} (add <link rel="icon"> to a file that exists)`);
+
+  const title = await page.title();
+  assert(title.trim().length > 0, 'document.title is empty');
+
+  await frames(page, 5);
+  await t.screenshot(page, 'start.png');
+});

@@ -1,0 +1,32 @@
+// Every station reached by clicking its floor marker, in tour order, as a visitor would: turn
+// toward the station, click the tape mark on the floor, glide there, read its panel.
+import { assert, assertEqual, test } from '../lib/runner.mjs';
+import { clickScene, faceStation, projectToScreen, stationHandle, tour, waitFor, waitForReader, waitForStation } from '../lib/helpers.mjs';
+
+test('stations-by-click: every station in tour order by clicking its floor marker', async (t) => {
+  const page = await t.openApp();
+  const { set, locale } = t.content();
+  const shotAt = set.tour.includes('camera') ? 'camera' : set.tour[Math.min(2, set.tour.length - 1)];
+  for (const [i, id] of set.tour.entries()) {
+    t.step(`station ${i + 1}/${set.tour.length} "${id}": face it`);
+    const before = await tour(page);
+    await faceStation(page, id);
+    const el = await stationHandle(page, id);
+    const at = await projectToScreen(page, el, 'marker');
+    assert(at.onScreen, `after faceStation("${id}") its marker (world ${at.world.map((v) => v.toFixed(2)).join(', ')}) projects off screen (${Math.round(at.x)}, ${Math.round(at.y)}, ndc z ${at.ndcZ.toFixed(3)})`);
+    t.step(`station "${id}": click its marker`);
+    await clickScene(page, at.x, at.y, `marker of "${id}"`);
+    await waitFor(page, (prevTrip) => document.querySelector('a-scene').systems.tour.state.trip > prevTrip, before.trip, { timeout: 5000, what: `a trip to start after clicking the marker of "${id}" at (${Math.round(at.x)}, ${Math.round(at.y)})` });
+    await waitForStation(page, id);
+    const state = await tour(page);
+    assertEqual(state.station, id, `state.station after clicking the marker of "${id}"`);
+    assertEqual(state.panel, { kind: 'station', id }, `state.panel at "${id}"`);
+    assert(state.visited.includes(id), `state.visited lacks "${id}": ${JSON.stringify(state.visited)}`);
+    const title = locale.stations[id]?.title;
+    assert(title, `${t.content().localeFile} has no title for station "${id}"`);
+    await waitForReader(page, [title], `the title of "${id}"`);
+    if (id === shotAt) await t.screenshot(page, 'station-camera.png');
+  }
+  const end = await tour(page);
+  assertEqual(end.visited, set.tour, 'state.visited after the walk');
+}, { timeout: 120_000 });
