@@ -62,7 +62,9 @@ function createScene(content: Content): Promise<{ scene: Scene; rig: Entity; cam
   const view = h('div', { id: 'scene-focus', tabindex: 0, role: 'application', 'aria-label': content.locale.ui.sceneLabel });
   const scene = entity('a-scene', {
     renderer: 'antialias: true; colorManagement: true; foveationLevel: 1; highRefreshRate: true; maxCanvasWidth: 1920; maxCanvasHeight: 1920',
-    'vr-mode-ui': 'enabled: false',
+    'xr-mode-ui': 'enabled: false',
+    // A-Frame's inspector loads from a CDN on Ctrl+Alt+I or ?inspector=: point it at nothing.
+    inspector: 'url: data:text/javascript,',
     'device-orientation-permission-ui': 'enabled: false',
     'loading-screen': 'enabled: false',
     'keyboard-shortcuts': 'enterVR: false',
@@ -82,7 +84,10 @@ function createScene(content: Content): Promise<{ scene: Scene; rig: Entity; cam
   view.append(scene);
   document.body.append(view);
   return new Promise((resolve) => {
-    const done = (): void => resolve({ scene, rig, camera });
+    const done = (): void => {
+      scene.removeAttribute('inspector'); // and drop its key listener altogether
+      resolve({ scene, rig, camera });
+    };
     if (scene.hasLoaded) done();
     else (scene as unknown as HTMLElement).addEventListener('loaded', done, { once: true });
   });

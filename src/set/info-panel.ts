@@ -1,8 +1,8 @@
 import * as THREE from 'three';
 import { drawPanel, type PanelSpec } from './text-canvas';
 
-const PANEL_DISTANCE = 1.85;
-const MAX_ANGLE = (32 * Math.PI) / 180;
+const PANEL_DISTANCE = 1.35;
+const MAX_ANGLE = (30 * Math.PI) / 180;
 
 // Scratch for placement (runs on open, not per frame, but no reason to allocate).
 const forward = new THREE.Vector3();
@@ -55,7 +55,7 @@ export class InfoPanel {
     forward.set(-Math.sin(dir), 0, -Math.cos(dir));
     this.mesh.position.set(eye.x + forward.x * PANEL_DISTANCE, 0, eye.z + forward.z * PANEL_DISTANCE);
     // Centre a little below eye height, but never into the floor for tall (large-text) panels.
-    this.mesh.position.y = Math.max(eye.y - 0.1, this.mesh.scale.y / 2 + 0.25);
+    this.mesh.position.y = Math.max(eye.y, this.mesh.scale.y / 2 + 0.25);
     this.mesh.rotation.set(0, dir, 0);
   }
 

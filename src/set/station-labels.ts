@@ -6,12 +6,21 @@ import { font } from './text-canvas';
 /** One floating label per station, in one draw call, visible from the start of the tour. */
 export function buildStationLabels(content: Content, stations: ReadonlyMap<string, StationLayout>, highContrast: boolean): BillboardBatch {
   const stageColor = new Map(content.set.stages.map((s) => [s.id, s.color]));
+  // Size each label to its text, so long titles are not cut off and short ones stay compact.
+  const measure = document.createElement('canvas').getContext('2d')!;
+  const PX = 200;
+  const H = 0.62;
   const entries = [...stations.values()].map((layout) => {
     const text = content.locale.stations[layout.id]!;
+    measure.font = font(H * PX * 0.36, true);
+    const titleW = measure.measureText(text.label ?? text.title).width;
+    measure.font = font(H * PX * 0.22);
+    const stageW = measure.measureText(content.locale.stages[layout.def.stage]?.title ?? '').width;
+    const width = Math.min(4.2, (Math.max(titleW, stageW) + H * PX * 0.6) / PX + 0.1);
     return {
       key: layout.id,
-      width: 2.6,
-      height: 0.62,
+      width,
+      height: H,
       draw: (ctx: CanvasRenderingContext2D, w: number, h: number) =>
         drawCard(ctx, w, h, {
           title: text.label ?? text.title,
@@ -25,7 +34,7 @@ export function buildStationLabels(content: Content, stations: ReadonlyMap<strin
         }),
     };
   });
-  const batch = new BillboardBatch(entries, 200, { depthTest: true, renderOrder: 10 });
+  const batch = new BillboardBatch(entries, PX, { depthTest: true, renderOrder: 10 });
   for (const layout of stations.values()) {
     batch.setAnchor(layout.id, layout.labelAnchor.x, layout.labelAnchor.y, layout.labelAnchor.z);
     batch.setShown(layout.id, true);

@@ -8,8 +8,10 @@ import type { TourState } from '../tour/state';
 
 export const ROLE_TAGS_SYSTEM = 'role-tags';
 
-const TAG_W = 1.7;
 const TAG_H = 0.36;
+const TAG_PX = 300;
+const TAG_MIN_W = 1.2;
+const TAG_MAX_W = 2.6;
 const GAP_ABOVE_HEAD = 0.3;
 /** Extra heights a tag may be lifted to, metres, before it is hidden rather than overlap another. */
 const LIFTS = [0, 0.42, 0.84, 1.26] as const;
@@ -64,12 +66,20 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
     this.crew = crew;
     this.shownRoles = new Set();
     const colors = new Map(content.set.departments.map((d) => [d.id, d.color]));
+    // Each tag is as wide as its text (within limits), so the one-line job is not cut short.
+    const measure = document.createElement('canvas').getContext('2d')!;
+    const px = TAG_H * TAG_PX;
     this.batch = new BillboardBatch(
       crew.map((c) => {
         const text = content.locale.roles[c.role]!;
+        measure.font = font(px * 0.34, true);
+        const titleW = measure.measureText(text.title).width;
+        measure.font = font(px * 0.235);
+        const tagW = measure.measureText(text.tag).width;
+        const width = THREE.MathUtils.clamp((Math.max(titleW, tagW) + px * 0.5) / TAG_PX, TAG_MIN_W, TAG_MAX_W);
         return {
           key: c.role,
-          width: TAG_W,
+          width,
           height: TAG_H,
           draw: (ctx, w, h) =>
             drawCard(ctx, w, h, {
@@ -84,7 +94,7 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
             }),
         };
       }),
-      300,
+      TAG_PX,
       { depthTest: true, renderOrder: 20 },
     );
     const linePositions = new Float32Array(crew.length * 6);
@@ -138,7 +148,7 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
         const top = project(c.head.x, y + TAG_H, c.head.z);
         const halfH = (top.y - by) / 2;
         // Width in NDC follows height by the card's aspect and the screen's.
-        const halfW = Math.abs(halfH) * (TAG_W / TAG_H) * (size.height / size.width);
+        const halfW = Math.abs(halfH) * (batch.size(c.role).width / TAG_H) * (size.height / size.width);
         const rect = { x0: bx - halfW, x1: bx + halfW, y0: by, y1: top.y };
         if (rect.x1 < -1 || rect.x0 > 1 || rect.y1 < -1 || rect.y0 > 1) break; // out of view
         if (!placed.some((r) => rect.x0 < r.x1 && rect.x1 > r.x0 && rect.y0 < r.y1 && rect.y1 > r.y0)) {

@@ -83,7 +83,8 @@ export class Hud implements Fader {
   /** iOS asks before it shares the gyroscope; that question can only be asked from a tap. */
   private motionButton(): HTMLButtonElement | null {
     const DOE = (window as unknown as { DeviceOrientationEvent?: { requestPermission?: () => Promise<string> } }).DeviceOrientationEvent;
-    if (!DOE?.requestPermission) return null;
+    // Only phones and tablets have a gyroscope worth asking for (desktop Chromium has the API too).
+    if (!DOE?.requestPermission || navigator.maxTouchPoints === 0) return null;
     const { ui } = this.content.locale;
     const b = h('button', { type: 'button', id: 'btn-motion' }, ui.enableMotion);
     b.addEventListener('click', () => {
