@@ -1,0 +1,243 @@
+// npm run bench: Backlot against a bare A-Frame + Howler "floor" page, both built by Vite and
+// served by `vite preview`, measured in the system Chromium (SwiftShader WebGL, 1280×720):
+//   - renderer counts (draw calls, triangles, geometries, textures, shader programs) at the start
+//     and at every station with all role tags shown;
+//   - JS gzip size over the floor; time to first rendered frame (median of fresh loads, as a ratio);
+//   - JS time of scene.tick per frame over a scripted walk across 5 stations.
+// Exits 1 with one line per broken budget. Not part of npm test: numbers, never pass/fail by eye.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, missingBrowserMessage } from '../tests/e2e/lib/browser.mjs';
+import { ROOT, killChildren, vitePreview } from '../tests/e2e/lib/server.mjs';
+
+const BUDGET = { drawCalls: 100, triangles: 150_000, programs: 12, jsOverFloorKB: 60, firstFrameRatio: 1.3 };
+const AIM_DRAW_CALLS = 60;
+const LOADS = Number(process.env.BENCH_LOADS ?? 5);
+// BENCH_DIST=<folder>: measure another, already built app folder (skips `npm run build`).
+const DIST = process.env.BENCH_DIST ? resolve(ROOT, process.env.BENCH_DIST) : join(ROOT, 'dist');
+const FLOOR = join(ROOT, '.bench', 'floor');
+const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+
+const fail = (line) => { console.error(`bench: ${line}`); process.exit(1); };
+const noBrowser = missingBrowserMessage('bench');
+if (noBrowser) fail(noBrowser.replace(/^bench: /, ''));
+
+function run(label, cmd, args) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  if (r.status !== 0) {
+    process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`.split('\n').slice(-25).join('\n'));
+    fail(`${label} failed (exit ${r.status})`);
+  }
+  return ((Date.now() - started) / 1000).toFixed(1);
+}
+
+const jsFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+  const full = join(dir, d.name);
+  return d.isDirectory() ? jsFiles(full) : d.name.endsWith('.js') ? [full] : [];
+});
+const gz = (file) => gzipSync(readFileSync(file)).length;
+const kb = (bytes) => bytes / 1024;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]; };
+
+/** In the page: wrap renderer.render so each frame's counts are summed over all its render calls. */
+function installRenderCounter() {
+  const scene = document.querySelector('a-scene');
+  const renderer = scene.renderer;
+  if (renderer.__benchWrapped) return;
+  const orig = renderer.render;
+  const frames = [];
+  let current = null;
+  renderer.render = function render(obj, camera) {
+    const main = obj === scene.object3D;
+    if (main || !current) { if (current) frames.push(current); current = { calls: 0, triangles: 0 }; }
+    const result = orig.call(this, obj, camera);
+    // info.autoReset is on (three's default): after each call info.render holds that call's counts.
+    current.calls += this.info.render.calls;
+    current.triangles += this.info.render.triangles;
+    return result;
+  };
+  renderer.__benchWrapped = true;
+  window.__benchFrames = frames;
+}
+
+/** In the page: counts of the last complete frame + memory/programs, after `n` more frames. */
+function readRenderInfo(n) {
+  return new Promise((done) => {
+    let k = 0;
+    const step = () => {
+      if (++k < n) return requestAnimationFrame(step);
+      const r = document.querySelector('a-scene').renderer;
+      const last = window.__benchFrames[window.__benchFrames.length - 1] ?? { calls: NaN, triangles: NaN };
+      done({ calls: last.calls, triangles: last.triangles, geometries: r.info.memory.geometries, textures: r.info.memory.textures, programs: r.info.programs?.length ?? NaN });
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+async function measureFirstFrame(browser, url, kind) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    // Fallback clock for Backlot: when body[data-backlot] turns 'ready' (if the mark is missing).
+    await page.evaluateOnNewDocument(() => {
+      new MutationObserver(() => {
+        if (document.body?.dataset.backlot === 'ready' && window.__benchReadyAt === undefined) window.__benchReadyAt = performance.now();
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-backlot'] });
+    });
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    if (kind === 'app') {
+      await page.waitForFunction(() => ['ready', 'error', 'no-webgl'].includes(document.body?.dataset.backlot ?? ''), { timeout: 60_000, polling: 50 });
+      const state = await page.evaluate(() => document.body.dataset.backlot);
+      if (state !== 'ready') throw new Error(`Backlot reached data-backlot="${state}"`);
+    } else {
+      await page.waitForFunction(() => document.body?.dataset.floor === 'ready', { timeout: 60_000, polling: 50 });
+    }
+    return await page.evaluate((name) => {
+      const mark = performance.getEntriesByName(name, 'mark')[0];
+      if (mark) return { ms: mark.startTime, source: 'mark' };
+      return { ms: window.__benchReadyAt ?? NaN, source: 'data-backlot' };
+    }, kind === 'app' ? 'backlot-first-frame' : 'floor-first-frame');
+  } finally {
+    await context.close();
+  }
+}
+
+async function renderCounts(browser, url, ready) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(ready, { timeout: 60_000, polling: 100 });
+  await page.evaluate(installRenderCounter);
+  return { context, page };
+}
+
+let chromium = null;
+const servers = [];
+async function cleanUp() {
+  await chromium?.close();
+  chromium = null;
+  for (const s of servers.splice(0)) await s.stop().catch(() => {});
+  killChildren();
+}
+process.on('SIGINT', () => { cleanUp().finally(() => process.exit(130)); });
+process.on('exit', () => killChildren());
+
+const out = [];
+const print = (line = '') => { out.push(line); console.log(line); };
+const broken = [];
+
+try {
+  const tApp = process.env.BENCH_DIST ? 'skipped' : run('npm run build', 'npm', ['run', 'build']);
+  const tFloor = run('floor build', process.execPath, [VITE, 'build', '--config', join(ROOT, 'scripts', 'bench-floor', 'vite.config.mjs')]);
+  const app = await vitePreview(DIST);
+  servers.push(app);
+  const floor = await vitePreview(FLOOR);
+  servers.push(floor);
+  chromium = await launchBrowser();
+  const { browser } = chromium;
+  print(`Backlot bench — ${await browser.version()} (SwiftShader), 1280×720, builds ${tApp === 'skipped' ? `(${DIST} prebuilt)` : `${tApp} s`} + ${tFloor} s`);
+
+  // --- Renderer counts -------------------------------------------------------------------------
+  const rows = [];
+  {
+    const { context, page } = await renderCounts(browser, floor.url, () => document.body?.dataset.floor === 'ready');
+    rows.push({ at: 'floor page', ...(await page.evaluate(readRenderInfo, 4)) });
+    await context.close();
+  }
+  const { context, page } = await renderCounts(browser, app.url, () => document.body?.dataset.backlot === 'ready');
+  const order = await page.evaluate(() => {
+    const sys = document.querySelector('a-scene').systems.tour;
+    sys.dispatch({ type: 'setOverlay', mode: 'all' });
+    return [...sys.state.order];
+  });
+  rows.push({ at: 'start', ...(await page.evaluate(readRenderInfo, 4)) });
+  for (const id of order) {
+    await page.evaluate((sid) => document.querySelector('a-scene').systems.tour.dispatch({ type: 'go', station: sid }), id);
+    await page.waitForFunction(() => !document.querySelector('a-scene').systems.tour.isTravelling(), { timeout: 30_000, polling: 50 });
+    rows.push({ at: id, ...(await page.evaluate(readRenderInfo, 3)) });
+  }
+  const appRows = rows.filter((r) => r.at !== 'floor page');
+  const max = (k) => Math.max(...appRows.map((r) => r[k]));
+  print('');
+  print('renderer.info, role tags "all"   calls  triangles  geoms  textures  programs');
+  const line = (r) => `  ${r.at.padEnd(30)} ${String(r.calls).padStart(5)} ${String(r.triangles).padStart(10)} ${String(r.geometries).padStart(6)} ${String(r.textures).padStart(9)} ${String(r.programs).padStart(9)}`;
+  for (const r of rows) print(line(r));
+  print(line({ at: 'max (Backlot)', calls: max('calls'), triangles: max('triangles'), geometries: max('geometries'), textures: max('textures'), programs: max('programs') }));
+  for (const r of appRows) {
+    if (!(r.calls <= BUDGET.drawCalls)) broken.push(`draw calls ${r.calls} at ${r.at} > ${BUDGET.drawCalls}`);
+    if (!(r.triangles <= BUDGET.triangles)) broken.push(`triangles ${r.triangles} at ${r.at} > ${BUDGET.triangles}`);
+  }
+  if (!(max('programs') <= BUDGET.programs)) broken.push(`shader programs ${max('programs')} > ${BUDGET.programs}`);
+
+  // --- Tick time over a walk ----------------------------------------------------------------------
+  const walk = order.length <= 5 ? order : [0, 1, 2, 3, 4].map((i) => order[Math.round((i * (order.length - 1)) / 4)]);
+  const tick = await page.evaluate(async (stations) => {
+    const scene = document.querySelector('a-scene');
+    const sys = scene.systems.tour;
+    sys.dispatch({ type: 'setOverlay', mode: 'station' });
+    const ticks = [];
+    const tocks = [];
+    const origTick = scene.tick;
+    const origTock = scene.tock;
+    scene.tick = function tick(t, dt) { const s = performance.now(); origTick.call(this, t, dt); ticks.push(performance.now() - s); };
+    scene.tock = function tock(t, dt, c) { const s = performance.now(); origTock.call(this, t, dt, c); tocks.push(performance.now() - s); };
+    const frames = (n) => new Promise((done) => { let k = 0; const f = () => (++k >= n ? done() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+    const started = performance.now();
+    for (const id of stations) {
+      sys.dispatch({ type: 'go', station: id });
+      await frames(2);
+      while (sys.isTravelling()) await frames(1);
+      await frames(10);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    scene.tick = origTick;
+    scene.tock = origTock;
+    return { ticks, tocks, seconds };
+  }, walk);
+  await context.close();
+  print('');
+  print(`scene.tick JS per frame, walk ${walk.join(' → ')} (${tick.ticks.length} frames, ${tick.seconds.toFixed(1)} s, ${(tick.ticks.length / tick.seconds).toFixed(0)} fps software GL):`);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  print(`  tick p50 ${pct(tick.ticks, 50).toFixed(2)} ms, p95 ${pct(tick.ticks, 95).toFixed(2)} ms, mean ${mean(tick.ticks).toFixed(3)} ms, max ${Math.max(...tick.ticks).toFixed(2)} ms; tock p50 ${pct(tick.tocks, 50).toFixed(2)} ms, p95 ${pct(tick.tocks, 95).toFixed(2)} ms (page timer steps 0.1 ms)`);
+
+  // --- Size ---------------------------------------------------------------------------------------
+  const appJs = jsFiles(DIST).reduce((s, f) => s + gz(f), 0);
+  const floorJs = jsFiles(FLOOR).reduce((s, f) => s + gz(f), 0);
+  const over = kb(appJs - floorJs);
+  print('');
+  print(`JS gzip (all .js in the build): Backlot ${kb(appJs).toFixed(1)} KB, floor ${kb(floorJs).toFixed(1)} KB → ${over >= 0 ? '+' : ''}${over.toFixed(1)} KB (budget ≤ ${BUDGET.jsOverFloorKB} KB)`);
+  if (!(over <= BUDGET.jsOverFloorKB)) broken.push(`app JS ${over.toFixed(1)} KB gzip over the floor > ${BUDGET.jsOverFloorKB} KB`);
+
+  // --- First frame --------------------------------------------------------------------------------
+  const appTimes = [];
+  const floorTimes = [];
+  const sources = new Set();
+  for (let i = 0; i < LOADS; i += 1) {
+    // Interleaved, each in a fresh browser context (cold cache), so drift hits both alike.
+    floorTimes.push((await measureFirstFrame(browser, floor.url, 'floor')).ms);
+    const a = await measureFirstFrame(browser, app.url, 'app');
+    sources.add(a.source);
+    appTimes.push(a.ms);
+  }
+  const ratio = median(appTimes) / median(floorTimes);
+  print(`first rendered frame, median of ${LOADS} fresh loads: Backlot ${median(appTimes).toFixed(0)} ms${sources.has('data-backlot') ? ' (no backlot-first-frame mark; timed data-backlot=ready)' : ''}, floor ${median(floorTimes).toFixed(0)} ms → ×${ratio.toFixed(2)} (budget ≤ ${BUDGET.firstFrameRatio})`);
+  print(`  loads ms: Backlot ${appTimes.map((x) => x.toFixed(0)).join(' ')}; floor ${floorTimes.map((x) => x.toFixed(0)).join(' ')}`);
+  if (!(ratio <= BUDGET.firstFrameRatio)) broken.push(`first-frame ratio ×${ratio.toFixed(2)} > ${BUDGET.firstFrameRatio}`);
+
+  print('');
+  print(`aim: draw calls ≤ ${AIM_DRAW_CALLS} (now max ${max('calls')})`);
+  for (const b of broken) print(`BUDGET BROKEN: ${b}`);
+  print(broken.length === 0 ? 'bench: all budgets met' : `bench: ${broken.length} budget(s) broken`);
+} catch (err) {
+  console.error(`bench: ${err?.stack ?? err}`);
+  broken.push('error');
+} finally {
+  await cleanUp();
+}
+process.exit(broken.length > 0 ? 1 : 0);
