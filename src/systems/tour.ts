@@ -1,7 +1,7 @@
 import * as THREE from 'three';
 import { defineSystem, type Entity, type TypedSystem } from '../aframe-typed';
 import { tourReducer, type TourAction, type TourState } from '../tour/state';
-import type { BuiltSet, StationLayout } from '../set/build-set';
+import { EYE_HEIGHT, type BuiltSet, type StationLayout } from '../set/build-set';
 
 export const TOUR_SYSTEM = 'tour';
 
@@ -196,7 +196,14 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   faceStation(id, instant = false) {
     const layout = this.layout(id);
     const rig = this.setupData!.rig.object3D;
-    const toYaw = Math.atan2(-(layout.origin.x - rig.position.x), -(layout.origin.z - rig.position.z));
+    // Aim between the station and its tape mark, pitched down enough that the mark (where the
+    // focus ring is) stays in view even when it is close by.
+    const aimX = (layout.origin.x + layout.spot.x) / 2;
+    const aimZ = (layout.origin.z + layout.spot.z) / 2;
+    const toYaw = Math.atan2(-(aimX - rig.position.x), -(aimZ - rig.position.z));
+    const markDistance = Math.hypot(layout.spot.x - rig.position.x, layout.spot.z - rig.position.z);
+    const markBelow = Math.atan2(EYE_HEIGHT, Math.max(markDistance, 0.1));
+    const toPitch = -THREE.MathUtils.clamp(markBelow - 0.35, 0, 0.6);
     const currentYaw = this.visitorYaw();
     const look = this.look();
     rig.rotation.y = currentYaw;
@@ -204,12 +211,12 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     const target = shortestAngle(currentYaw, toYaw);
     if (instant || this.state?.settings.reducedMotion) {
       rig.rotation.y = target;
-      if (look) look.pitchObject.rotation.x = 0;
+      if (look) look.pitchObject.rotation.x = toPitch;
       return;
     }
     this.travel = {
       from: rig.position.clone(), to: rig.position.clone(), fromYaw: currentYaw, toYaw: target,
-      fromPitch: look?.pitchObject.rotation.x ?? 0, toPitch: 0, duration: 0.45, elapsed: 0, turnOnly: true,
+      fromPitch: look?.pitchObject.rotation.x ?? 0, toPitch, duration: 0.45, elapsed: 0, turnOnly: true,
     };
   },
 
