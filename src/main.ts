@@ -14,7 +14,7 @@ import { buildSet, EYE_HEIGHT, type BuiltSet } from './set/build-set';
 import { buildStationLabels } from './set/station-labels';
 import { FocusRing } from './set/focus-ring';
 import { InfoPanel } from './set/info-panel';
-import { TOUR_SYSTEM, type TourSystem } from './systems/tour';
+import { TOUR_SYSTEM, arrivalYaw, type TourSystem } from './systems/tour';
 import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './systems/role-tags';
 import { initialState, tourReducer, type TourState } from './tour/state';
 import { STORAGE_KEY, fromStored, toPersisted } from './tour/persist';
@@ -161,7 +161,7 @@ async function boot(): Promise<void> {
     panel.show({ ...text, scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast });
     const layout = tour.layout(s.panel.kind === 'station' ? s.panel.id : s.panel.station);
     eye.set(layout.spot.x, EYE_HEIGHT, layout.spot.z);
-    panel.place(eye, layout.yaw, scene.camera as THREE.PerspectiveCamera);
+    panel.place(eye, arrivalYaw(layout), scene.camera as THREE.PerspectiveCamera);
   };
 
   const onState = (s: TourState, previous: TourState | null): void => {

@@ -55,8 +55,10 @@ export class InfoPanel {
     forward.set(-Math.sin(dir), 0, -Math.cos(dir));
     this.mesh.position.set(eye.x + forward.x * PANEL_DISTANCE, 0, eye.z + forward.z * PANEL_DISTANCE);
     // Centre a little below eye height, but never into the floor for tall (large-text) panels.
-    this.mesh.position.y = Math.max(eye.y, this.mesh.scale.y / 2 + 0.25);
-    this.mesh.rotation.set(0, dir, 0);
+    this.mesh.position.y = Math.max(eye.y + 0.08, this.mesh.scale.y / 2 + 0.25);
+    // Turned only part-way toward the visitor: a panel square to the view direction reads without
+    // perspective skew on a flat screen, and still faces a headset wearer closely enough.
+    this.mesh.rotation.set(0, yaw - angle * 0.35, 0);
   }
 
   dispose(): void {

@@ -52,13 +52,13 @@ const PX_PER_M = 1000;
  * the text, so "large text" really is larger in the scene.
  */
 export function drawPanel(spec: PanelSpec, canvas: HTMLCanvasElement = document.createElement('canvas')): PanelImage {
-  const widthM = 1.25 * (0.7 + 0.3 * spec.scale);
+  const widthM = 1.15 * (0.7 + 0.3 * spec.scale);
   const W = Math.round(widthM * PX_PER_M);
-  const pad = 56;
+  const pad = 48;
   const inner = W - pad * 2;
   const s = spec.scale;
   const ctx = canvas.getContext('2d')!;
-  const sizes = { kicker: 26 * s, title: 54 * s, heading: 27 * s, body: 31 * s, footer: 24 * s };
+  const sizes = { kicker: 26 * s, title: 54 * s, heading: 28 * s, body: 32 * s, footer: 26 * s };
 
   type Line = { text: string; font: string; color: string; size: number; gapBefore: number };
   const fg = spec.highContrast ? '#ffffff' : '#f1efe9';

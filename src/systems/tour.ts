@@ -35,6 +35,10 @@ interface Travel {
   readonly turnOnly: boolean;
 }
 
+/** On arrival the visitor looks a little right of the station, leaving room for the panel on the right. */
+const ARRIVAL_TURN = THREE.MathUtils.degToRad(8);
+/** The yaw a visitor has on arriving at a station; panels are placed relative to it. */
+export const arrivalYaw = (layout: StationLayout): number => layout.yaw - ARRIVAL_TURN;
 const WALK_SPEED = 2.2; // m/s, a brisk walk
 const WALL_MARGIN = 0.6;
 const WALK_KEYS: Readonly<Record<string, readonly [number, number]>> = {
@@ -185,7 +189,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     const layout = this.layout(id);
     const rig = this.setupData!.rig.object3D;
     rig.position.copy(layout.spot);
-    rig.rotation.y = layout.yaw;
+    rig.rotation.y = arrivalYaw(layout);
     const look = this.look();
     if (look) {
       look.yawObject.rotation.y = 0;
@@ -241,7 +245,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     }
     const distance = rig.position.distanceTo(layout.spot);
     this.travel = {
-      from: rig.position.clone(), to: layout.spot.clone(), fromYaw: currentYaw, toYaw: shortestAngle(currentYaw, layout.yaw),
+      from: rig.position.clone(), to: layout.spot.clone(), fromYaw: currentYaw, toYaw: shortestAngle(currentYaw, arrivalYaw(layout)),
       fromPitch: look?.pitchObject.rotation.x ?? 0, toPitch: 0,
       duration: THREE.MathUtils.clamp(distance / 6, 0.6, 1.8), elapsed: 0, turnOnly: false,
     };
