@@ -1,13 +1,13 @@
 import * as THREE from 'three';
 
-/** The keyboard focus ring: a bright pulsing double ring on the focused station's tape marker. */
+/** The keyboard focus ring: a bright white pulsing ring (white, unlike any stage colour) on the focused station's tape marker. */
 export class FocusRing {
   readonly mesh: THREE.Mesh;
   private time = 0;
 
   constructor() {
-    const geo = new THREE.TorusGeometry(0.8, 0.05, 6, 40).rotateX(Math.PI / 2);
-    this.mesh = new THREE.Mesh(geo, new THREE.MeshBasicMaterial({ color: '#ffe14d', depthTest: false, transparent: true }));
+    const geo = new THREE.TorusGeometry(0.85, 0.07, 6, 40).rotateX(Math.PI / 2);
+    this.mesh = new THREE.Mesh(geo, new THREE.MeshBasicMaterial({ color: '#ffffff', depthTest: false, transparent: true }));
     this.mesh.name = 'focus-ring';
     this.mesh.renderOrder = 40;
     this.mesh.visible = false;
