@@ -1,13 +1,14 @@
 import * as THREE from 'three';
 import type { MeshBuilder } from '../mesh-builder';
 import type { PropBuilder } from '../prop-types';
+import { ledSlice } from '../led-scene';
 import { C, group, pixelText, rbox, xcyl, xf, zcyl } from './kit';
 import { appleBox, cStand, cinemaCamera, deskStand, directorChair, floorCable, headphones, labelTape, monitor, table } from './gear';
 
-/** uv slices of the LED picture (4:1) that fill a 16:9 screen: du = dv · (16/9) / 4. */
-const A_CAM = [0.3, 0.08, 0.3 + 0.84 * 0.444, 0.92] as const;
-const B_CAM = [0.56, 0.22, 0.56 + 0.5 * 0.444, 0.72] as const;
-const C_CAM = [0.04, 0.12, 0.04 + 0.7 * 0.444, 0.82] as const;
+/** What each camera sees of the LED world: a wide on the sun, a mesa close-up, a cactus single. */
+const A_CAM = ledSlice(0.55, 0.55, 0.78);
+const B_CAM = ledSlice(0.72, 0.42, 0.35);
+const C_CAM = ledSlice(0.24, 0.32, 0.5);
 
 /** Fluid head with a pan bar trailing back-left; the camera sits on top at y = 0.12. */
 function fluidHead(b: MeshBuilder): void {
@@ -109,8 +110,11 @@ const monitorStand: PropBuilder = (t) => {
     b.box(0.14, 0.11, 0.05, C.darkGrey, 0, 0.0, -0.135);
     labelTape(b, 'A CAM', 0, -0.155, 0.001, 0.007);
   });
-  b.rod([0.05, 1.5, -0.1], [0.04, 0.8, -0.06], 0.006, C.black, 4);
-  floorCable(b, [[0.04, -0.06], [0.2, -0.5], [0.7, -0.9]], C.black, 0.008);
+  // SDI cable taped down the column to the floor
+  b.rod([0.05, 1.52, -0.12], [0.03, 1.3, -0.03], 0.006, C.black, 4);
+  b.rod([0.03, 1.3, -0.03], [0.03, 0.3, -0.03], 0.006, C.black, 4);
+  b.rod([0.03, 0.3, -0.03], [0.06, 0.008, -0.1], 0.006, C.black, 4);
+  floorCable(b, [[0.06, -0.1], [0.2, -0.5], [0.7, -0.9]], C.black, 0.008);
   appleBox(b, 0.203, -0.6, 0, 0.6, 0.4);
 };
 
@@ -138,8 +142,8 @@ const videoVillage: PropBuilder = (t, rand) => {
     for (const m of mons) {
       const yaw = -m.x * 0.35;
       group(t, { x: m.x, y: top, z: -0.1, ry: yaw }, () => {
-        deskStand(b, 0.22);
-        group(t, { y: 0.22 + m.h / 2 }, () => {
+        deskStand(b, 0.3);
+        group(t, { y: 0.3 + m.h / 2 }, () => {
           monitor(t, m.w, m.h, { uv: m.uv, hood: true });
           labelTape(b, m.label, 0, -m.h / 2 - 0.009, 0.001, 0.0055);
         });
@@ -184,12 +188,12 @@ const clapperboard: PropBuilder = (t) => {
       for (const y of [0.06, 0.12]) b.quad(w - 0.02, 0.004, C.white, 0, y, z);
       b.quad(0.004, 0.06, C.white, -0.02, 0.09, z);
       b.quad(0.004, 0.06, C.white, 0.07, 0.09, z);
-      pixelText(b, 'ROLL', -0.1, 0.11, z, 0.0045, C.white);
-      pixelText(b, 'SCENE', 0.025, 0.11, z, 0.0045, C.white);
-      pixelText(b, 'TAKE', 0.11, 0.11, z, 0.0045, C.white);
-      pixelText(b, 'A012', -0.1, 0.078, z, 0.005, C.white);
+      pixelText(b, 'ROLL', -0.08, 0.11, z, 0.0036, C.white);
+      pixelText(b, 'SCENE', 0.025, 0.11, z, 0.0036, C.white);
+      pixelText(b, 'TAKE', 0.105, 0.11, z, 0.0036, C.white);
+      pixelText(b, 'A012', -0.08, 0.078, z, 0.005, C.white);
       pixelText(b, '24B', 0.025, 0.078, z, 0.006, C.white);
-      pixelText(b, '3', 0.11, 0.078, z, 0.006, C.white);
+      pixelText(b, '3', 0.105, 0.078, z, 0.006, C.white);
       pixelText(b, 'BACKLOT', -0.06, 0.2, z, 0.006, C.white);
       pixelText(b, 'DIR  M.REYES', -0.02, 0.165, z, 0.0035, C.white);
       pixelText(b, 'CAM  J.OKAFOR', -0.02, 0.145, z, 0.0035, C.white);

@@ -1,5 +1,6 @@
 import type { ColorLike, MeshBuilder, Vec3 } from '../mesh-builder';
 import type { PropTargets } from '../prop-types';
+import { ledSlice } from '../led-scene';
 import { C, arcPoints, frustum, group, pixelText, polyline, rbox, xcyl, xf, zcyl } from './kit';
 
 /**
@@ -199,7 +200,7 @@ export function cinemaCamera(t: PropTargets, withMatteBox = true): void {
   zcyl(b, 0.025, 0.04, C.rubber, -0.13, 0.2, -0.22, 8);
   // small on-board monitor on the other side
   b.box(0.012, 0.08, 0.12, C.black, 0.1, 0.19, -0.02);
-  t.screen.push().translate(0.107, 0.19, -0.02).rotateY(Math.PI / 2).quad(0.1, 0.065, '#fff', 0, 0, 0, [0.42, 0.2, 0.58, 0.8]).pop();
+  t.screen.push().translate(0.107, 0.19, -0.02).rotateY(Math.PI / 2).quad(0.1, 0.065, '#fff', 0, 0, 0, ledSlice(0.55, 0.55, 0.7, 0.1 / 0.065)).pop();
   // tally and record light
   t.glow.box(0.012, 0.012, 0.012, '#ff2a1a', 0.06, 0.2, 0.13);
   if (withMatteBox) {
@@ -228,7 +229,8 @@ export function headphones(b: MeshBuilder, x: number, y: number, z: number, yaw 
 export function appleBox(b: MeshBuilder, h = 0.203, x = 0, y = 0, z = 0, yaw = 0, label = ''): void {
   xf(b, { x, y, z, ry: yaw }, () => {
     b.box(0.508, h, 0.305, C.apple, 0, h / 2, 0);
-    b.box(0.512, 0.012, 0.309, C.appleEdge, 0, h - 0.006, 0);
+    // plywood edge band just under the lid, proud of the sides
+    b.box(0.512, 0.014, 0.309, C.appleEdge, 0, h - 0.022, 0);
     if (h > 0.08) {
       for (const sx of [-1, 1]) b.box(0.004, h * 0.25, 0.12, C.darkWood, sx * 0.255, h * 0.62, 0);
       for (const sz of [-1, 1]) b.box(0.14, h * 0.22, 0.004, C.darkWood, 0, h * 0.62, sz * 0.1535);

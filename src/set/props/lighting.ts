@@ -1,5 +1,5 @@
 import type { PropBuilder } from '../prop-types';
-import { C, frustum, group, pixelText, rbox, xcyl, xf, zcyl } from './kit';
+import { C, frustum, group, rbox, xcyl, xf, zcyl } from './kit';
 import { cStand, floorCable, gripHead, lightStand, sandbag } from './gear';
 
 const softbox: PropBuilder = (t) => {
@@ -21,8 +21,8 @@ const softbox: PropBuilder = (t) => {
       xf(b, { z: 0.25 }, () => frustum(b, 1.2, 0.9, 0.66, 0.42, C.black));
       // front diffusion, then a fabric egg crate over it
       t.glow.quad(1.14, 0.84, '#fff4e2', 0, 0, 0.585);
-      for (let i = -2; i <= 2; i++) rbox(b, 0.008, 0.84, 0.08, C.black, i * 0.228, 0, 0.6);
-      for (let j = -1; j <= 1; j++) rbox(b, 1.14, 0.008, 0.08, C.black, 0, j * 0.21, 0.6);
+      for (let i = -3; i <= 3; i++) b.box(0.005, 0.84, 0.07, C.black, i * 0.163, 0, 0.6);
+      for (let j = -2; j <= 2; j++) b.box(1.14, 0.005, 0.07, C.black, 0, j * 0.168, 0.6);
       b.box(1.22, 0.03, 0.09, C.black, 0, 0.435, 0.6);
       b.box(1.22, 0.03, 0.09, C.black, 0, -0.435, 0.6);
       b.box(0.03, 0.9, 0.09, C.black, -0.6, 0, 0.6);
@@ -141,11 +141,12 @@ const ledWall: PropBuilder = (t) => {
       // cabinet stack: panel face, black bezel seams, truss-frame behind
       b.box(panelW, height, 0.12, C.black, 0, base + height / 2, -0.07);
       t.screen.quad(panelW - 0.012, height - 0.02, '#ffffff', 0, base + height / 2, 0.001, [i / panels, 0, (i + 1) / panels, 1]);
-      for (let r = 1; r < 6; r++) b.box(panelW, 0.008, 0.01, '#050505', 0, base + (height * r) / 6, 0.0);
+      for (let r = 1; r < 6; r++) b.quad(panelW, 0.006, '#161616', 0, base + (height * r) / 6, 0.003);
       b.box(0.06, height + base + 0.3, 0.06, C.darkGrey, -panelW / 2 + 0.03, (height + base + 0.3) / 2, -0.2);
       b.rod([-panelW / 2 + 0.03, 0.05, -0.23], [-panelW / 2 + 0.03, 0.05, -0.75], 0.03, C.darkGrey, 4);
       b.rod([-panelW / 2 + 0.03, 1.6, -0.23], [-panelW / 2 + 0.03, 0.06, -0.75], 0.02, C.darkGrey, 4);
       b.box(0.3, 0.02, 0.3, C.darkGrey, -panelW / 2 + 0.03, 0.01, -0.72);
+      if (i === panels - 1) b.box(0.06, height + base + 0.3, 0.06, C.darkGrey, panelW / 2 - 0.03, (height + base + 0.3) / 2, -0.2);
       // ceiling strip: a row of LED tiles tilted down toward the stage
       group(t, { y: base + height + 0.35, z: 0.35, rx: Math.PI / 2 - 0.35 }, () => {
         b.box(panelW, 0.7, 0.08, C.black, 0, 0, -0.05);
@@ -161,12 +162,6 @@ const ledWall: PropBuilder = (t) => {
       b.box(panelW + 0.01, base, 0.04, C.gripBlack, 0, base / 2, 0.02);
     });
   }
-  // brain bar label on the end cabinet, a tiny touch of ops reality
-  group(t, { x: 3.0, z: -0.2, ry: -0.8 }, () => {
-    b.box(0.5, 0.9, 0.5, C.charcoal, 0, 0.45, 0);
-    pixelText(b, 'VOLUME', 0, 0.75, 0.251, 0.012, C.lightGrey);
-    for (let k = 0; k < 4; k++) t.glow.box(0.02, 0.01, 0.003, k % 2 ? '#34e36a' : '#3aa0ff', -0.12 + k * 0.08, 0.6, 0.251);
-  });
 };
 
 export const LIGHTING_PROPS = { softbox, fresnel, flag, 'led-wall': ledWall } satisfies Record<string, PropBuilder>;
