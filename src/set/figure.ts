@@ -72,7 +72,7 @@ interface ArmPose {
 function armPose(pose: Pose, side: number): ArmPose {
   const sx = side * 0.2;
   if (pose === 'point' && side < 0) {
-    const d = new THREE.Vector3(-0.18, 0.42, 0.89).normalize();
+    const d = new THREE.Vector3(-0.2, 0.3, 0.93).normalize();
     const s = new THREE.Vector3(sx, 1.39, 0.02);
     const e = s.clone().addScaledVector(d, 0.29);
     const w = e.clone().addScaledVector(d, 0.26);
