@@ -159,7 +159,7 @@ export function monitor(t: PropTargets, w: number, h: number, opts: { uv?: reado
   t.glow.box(0.008, 0.008, 0.004, '#3cff6a', w / 2 - 0.01, -h / 2 - 0.009, 0.001);
 }
 
-/** Desk stand under a monitor: foot plate and neck. Returns the screen-centre height above the foot. */
+/** Desk stand under a monitor: foot plate and a neck h tall; the caller puts the screen on top. */
 export function deskStand(b: MeshBuilder, h: number): void {
   b.box(0.22, 0.015, 0.16, C.black, 0, 0.0075, 0);
   b.box(0.04, h, 0.025, C.black, 0, h / 2, -0.05);
@@ -239,7 +239,7 @@ export function appleBox(b: MeshBuilder, h = 0.203, x = 0, y = 0, z = 0, yaw = 0
   });
 }
 
-/** Two-sided rectangular sign card on the current frame's surface (labels, tent cards). */
+/** Strip of masking tape with a pencilled label, facing +z: how every department marks its kit. */
 export function labelTape(b: MeshBuilder, text: string, x: number, y: number, z: number, px = 0.008, tape: ColorLike = C.tape): void {
   const w = Math.max(0.05, text.length * px * 4 + px * 2);
   b.quad(w, px * 8, tape, x, y, z);
