@@ -3,6 +3,8 @@ import { drawPanel, type PanelSpec } from './text-canvas';
 
 const PANEL_DISTANCE = 1.35;
 const MAX_ANGLE = (30 * Math.PI) / 180;
+/** Angle kept free between the panel and the edge of the view, radians. */
+const MARGIN = 0.06;
 
 // Scratch for placement (runs on open, not per frame, but no reason to allocate).
 const forward = new THREE.Vector3();
@@ -49,12 +51,17 @@ export class InfoPanel {
   place(eye: THREE.Vector3, yaw: number, camera: THREE.PerspectiveCamera): void {
     const halfH = THREE.MathUtils.degToRad(camera.fov / 2);
     const halfFovX = Math.atan(Math.tan(halfH) * camera.aspect);
-    const halfPanel = Math.atan(this.mesh.scale.x / 2 / PANEL_DISTANCE);
-    const angle = THREE.MathUtils.clamp(halfFovX - halfPanel - 0.06, 0, MAX_ANGLE);
+    const halfWidth = this.mesh.scale.x / 2;
+    // On a narrow (portrait) screen the panel steps back until its whole width fits the view.
+    const fitDistance = halfWidth / Math.tan(Math.max(0.1, halfFovX - MARGIN));
+    const fitHeight = this.mesh.scale.y / 2 / Math.tan(Math.max(0.1, halfH - MARGIN));
+    const distance = Math.max(PANEL_DISTANCE, fitDistance, Math.min(fitHeight, 3));
+    const halfPanel = Math.atan(halfWidth / distance);
+    const angle = THREE.MathUtils.clamp(halfFovX - halfPanel - MARGIN, 0, MAX_ANGLE);
     const dir = yaw - angle; // to the visitor's right
     forward.set(-Math.sin(dir), 0, -Math.cos(dir));
-    this.mesh.position.set(eye.x + forward.x * PANEL_DISTANCE, 0, eye.z + forward.z * PANEL_DISTANCE);
-    // Centre a little below eye height, but never into the floor for tall (large-text) panels.
+    this.mesh.position.set(eye.x + forward.x * distance, 0, eye.z + forward.z * distance);
+    // Centre about eye height, but never into the floor for tall (large-text) panels.
     this.mesh.position.y = Math.max(eye.y + 0.08, this.mesh.scale.y / 2 + 0.25);
     // Turned only part-way toward the visitor: a panel square to the view direction reads without
     // perspective skew on a flat screen, and still faces a headset wearer closely enough.

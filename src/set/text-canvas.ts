@@ -87,7 +87,7 @@ export function drawPanel(spec: PanelSpec, canvas: HTMLCanvasElement = document.
   const r = 28;
   ctx.beginPath();
   ctx.roundRect(0, 0, W, H, r);
-  ctx.fillStyle = spec.highContrast ? '#000000' : 'rgba(18, 20, 26, 0.94)';
+  ctx.fillStyle = spec.highContrast ? '#000000' : 'rgba(18, 20, 26, 0.97)';
   ctx.fill();
   ctx.lineWidth = spec.highContrast ? 8 : 4;
   ctx.strokeStyle = spec.highContrast ? '#ffffff' : spec.kickerColor;
