@@ -2,7 +2,8 @@
 // Serves dist/ with `vite preview`, drives the system Chromium through Puppeteer (SwiftShader WebGL)
 // and runs every journey under tests/e2e/journeys/. Prints one line per test and `N passed, M failed`.
 // E2E_DIST=<folder> tests another build (default dist/); PUPPETEER_EXECUTABLE_PATH picks the browser.
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, missingBrowserMessage } from './lib/browser.mjs';
 import { ROOT, killChildren, staticServer, vitePreview } from './lib/server.mjs';
@@ -35,6 +36,11 @@ await import('./journeys/reduced-motion.mjs');
 await import('./journeys/sub-path.mjs');
 await import('./journeys/no-webgl.mjs');
 
+// Serve a private copy of the build: a concurrent `npm run build` empties dist/ mid-run, which
+// would show up as random 404s in whichever journey happens to be running.
+const SNAPSHOT = mkdtempSync(join(tmpdir(), 'backlot-e2e-dist-'));
+cpSync(DIST, SNAPSHOT, { recursive: true });
+
 let chromium = null;
 let preview = null;
 let subPath = null;
@@ -45,6 +51,7 @@ async function cleanUp() {
   await preview?.stop().catch(() => {});
   await subPath?.stop().catch(() => {});
   killChildren();
+  rmSync(SNAPSHOT, { recursive: true, force: true });
 }
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -62,7 +69,7 @@ let content = null;
 function loadContent() {
   if (content) return content;
   const read = (rel) => {
-    const file = join(DIST, rel);
+    const file = join(SNAPSHOT, rel);
     if (!existsSync(file)) throw new Error(`the build has no ${rel} (content missing from dist/)`);
     const raw = readFileSync(file, 'utf8');
     try { return { raw, json: JSON.parse(raw) }; } catch (err) { throw new Error(`${rel} in dist/ is not valid JSON: ${err.message}`); }
@@ -77,11 +84,11 @@ function loadContent() {
 
 let exitCode = 1;
 try {
-  preview = await vitePreview(DIST);
-  subPath = await staticServer(DIST, '/sub/path/');
+  preview = await vitePreview(SNAPSHOT);
+  subPath = await staticServer(SNAPSHOT, '/sub/path/');
   chromium = await launchBrowser();
   const { browser } = chromium;
-  console.log(`e2e: ${DIST.replace(`${ROOT}/`, '')} at ${preview.url} (sub-path copy at ${subPath.url}), ${await browser.version()}`);
+  console.log(`e2e: ${DIST.replace(`${ROOT}/`, '')} (copied) at ${preview.url} (sub-path copy at ${subPath.url}), ${await browser.version()}`);
   const filters = process.argv.slice(2);
   const { passed, failed, total } = await runAll({ browser, server: preview, subPath, content: loadContent }, filters);
   if (total === 0) console.log(`e2e: no test matches ${filters.join(' ')}`);

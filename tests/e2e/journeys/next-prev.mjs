@@ -30,4 +30,4 @@ test('next/prev: buttons follow the tour order', async (t) => {
     await waitForStation(page, set.tour[i]);
     await waitForReader(page, [locale.stations[set.tour[i]].title], `the title of "${set.tour[i]}"`);
   }
-}, { timeout: 90_000 });
+}, { timeout: 120_000 });

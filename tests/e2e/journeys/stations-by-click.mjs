@@ -29,4 +29,4 @@ test('stations-by-click: every station in tour order by clicking its floor marke
   }
   const end = await tour(page);
   assertEqual(end.visited, set.tour, 'state.visited after the walk');
-}, { timeout: 120_000 });
+}, { timeout: 180_000 });
