@@ -6,7 +6,8 @@
 //   - JS time of scene.tick per frame over a scripted walk across 5 stations.
 // Exits 1 with one line per broken budget. Not part of npm test: numbers, never pass/fail by eye.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, missingBrowserMessage } from '../tests/e2e/lib/browser.mjs';
@@ -135,7 +136,11 @@ const broken = [];
 try {
   const tApp = process.env.BENCH_DIST ? 'skipped' : run('npm run build', 'npm', ['run', 'build']);
   const tFloor = run('floor build', process.execPath, [VITE, 'build', '--config', join(ROOT, 'scripts', 'bench-floor', 'vite.config.mjs')]);
-  const app = await vitePreview(DIST);
+  // Measure a private copy: a concurrent `npm run build` would empty dist/ under the bench.
+  const copy = mkdtempSync(join(tmpdir(), 'backlot-bench-dist-'));
+  cpSync(DIST, copy, { recursive: true });
+  servers.push({ stop: async () => rmSync(copy, { recursive: true, force: true }) });
+  const app = await vitePreview(copy);
   servers.push(app);
   const floor = await vitePreview(FLOOR);
   servers.push(floor);
@@ -207,7 +212,7 @@ try {
   print(`  tick p50 ${pct(tick.ticks, 50).toFixed(2)} ms, p95 ${pct(tick.ticks, 95).toFixed(2)} ms, mean ${mean(tick.ticks).toFixed(3)} ms, max ${Math.max(...tick.ticks).toFixed(2)} ms; tock p50 ${pct(tick.tocks, 50).toFixed(2)} ms, p95 ${pct(tick.tocks, 95).toFixed(2)} ms (page timer steps 0.1 ms)`);
 
   // --- Size ---------------------------------------------------------------------------------------
-  const appJs = jsFiles(DIST).reduce((s, f) => s + gz(f), 0);
+  const appJs = jsFiles(copy).reduce((s, f) => s + gz(f), 0);
   const floorJs = jsFiles(FLOOR).reduce((s, f) => s + gz(f), 0);
   const over = kb(appJs - floorJs);
   print('');

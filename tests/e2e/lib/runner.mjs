@@ -1,7 +1,7 @@
 // A tiny test runner: `test(name, fn, { timeout })` registers; `runAll()` runs them one after the
 // other, each in a fresh browser context, and fails a test on any console error, page error,
 // failed request, HTTP status >= 400 or request to another origin it saw — unless the test said so.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './server.mjs';
 
@@ -145,6 +145,9 @@ export async function runAll(env, filters = []) {
   const chosen = registered.filter((r) => filters.length === 0 || filters.some((f) => r.name.toLowerCase().includes(f.toLowerCase())));
   let passed = 0;
   let failed = 0;
+  // Failure screenshots from an earlier run would mislead: start clean.
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const f of readdirSync(SCREENSHOT_DIR)) if (/^FAIL-.*\.png$/.test(f)) rmSync(join(SCREENSHOT_DIR, f));
   for (const { name, fn, timeout } of chosen) {
     const t = new TestContext(env, name);
     const started = Date.now();
