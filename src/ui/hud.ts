@@ -167,10 +167,25 @@ export class Hud implements Fader {
     }, ms);
   }
 
+  /**
+   * Fades the black cover in or out, stepped per animation frame from JS rather than by a CSS
+   * transition: it then always reaches full cover on a painted frame before the cut, even at the
+   * low frame rates of old phones (and of software rendering).
+   */
   fade(on: boolean): Promise<void> {
+    const el = this.fadeEl;
+    const from = Number(el.style.opacity || 0);
+    const to = on ? 1 : 0;
+    const duration = on ? 200 : 250;
+    const start = performance.now();
     return new Promise((resolve) => {
-      this.fadeEl.classList.toggle('on', on);
-      window.setTimeout(resolve, on ? 220 : 260);
+      const step = (now: number): void => {
+        const t = Math.min(1, (now - start) / duration);
+        el.style.opacity = String(from + (to - from) * t);
+        if (t < 1) requestAnimationFrame(step);
+        else requestAnimationFrame(() => resolve()); // one more frame, so full cover is painted
+      };
+      requestAnimationFrame(step);
     });
   }
 }
