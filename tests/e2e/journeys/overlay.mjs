@@ -1,5 +1,5 @@
-// Role tags: O (and #btn-overlay) cycle station → all → off. "all" draws tags for crew of other
-// stations too; "off" draws none.
+// Role tags: a visit starts with the visited station's crew tagged ('station'); O and #btn-overlay are
+// a two-state toggle between everyone's tags ('all', button pressed) and none ('off').
 import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { dispatch, frames, need, tour, waitFor, waitForStation } from '../lib/helpers.mjs';
 
@@ -11,7 +11,7 @@ const visibleRoles = (page) => page.evaluate(() => {
 
 const waitOverlay = (page, mode, how) => waitFor(page, (m) => document.querySelector('a-scene').systems.tour.state.overlay === m, mode, { timeout: 5000, what: `overlay "${mode}" after ${how}` });
 
-test('overlay: O cycles role tags station → all → off', async (t) => {
+test('overlay: O and the button toggle role tags station → all → off → all', async (t) => {
   const page = await t.openApp();
   const { set } = t.content();
   const here = set.tour.map((id) => set.stations.find((s) => s.id === id)).find((s) => s && s.crew.length > 0);
@@ -42,11 +42,13 @@ test('overlay: O cycles role tags station → all → off', async (t) => {
   await frames(page, 3);
   assertEqual(await visibleRoles(page), [], 'visibleRoles() with overlay "off"');
 
-  t.step('#btn-overlay → station');
+  t.step('#btn-overlay → all');
   const button = await need(page, '#btn-overlay');
+  assertEqual(await page.evaluate((b) => b.getAttribute('aria-pressed'), button), 'false', '#btn-overlay aria-pressed with tags off');
   await button.click();
-  await waitOverlay(page, 'station', 'clicking #btn-overlay');
+  await waitOverlay(page, 'all', 'clicking #btn-overlay');
   await frames(page, 3);
   const back = await visibleRoles(page);
-  assert(back.length > 0 && back.every((r) => own.has(r)), `overlay "station" at "${here.id}" draws ${JSON.stringify(back)}, expected its own crew`);
+  assert(back.some((r) => own.has(r)) && back.some((r) => !own.has(r)), `overlay "all" after the button at "${here.id}" draws ${JSON.stringify(back)}, expected this and other stations' crew`);
+  assertEqual(await page.evaluate((b) => b.getAttribute('aria-pressed'), button), 'true', '#btn-overlay aria-pressed with every tag shown');
 });
