@@ -58,8 +58,9 @@ function entity(tag: string, attrs: Record<string, string>): Entity {
 }
 
 /** Creates the scene, rig and camera; resolves once A-Frame has loaded the scene. */
-function createScene(content: Content): Promise<{ scene: Scene; rig: Entity; camera: Entity }> {
-  const view = h('div', { id: 'scene-focus', tabindex: 0, role: 'application', 'aria-label': content.locale.ui.sceneLabel });
+function createScene(): Promise<{ view: HTMLElement; scene: Scene; rig: Entity; camera: Entity }> {
+  // Labelled once content has loaded (the label is visitor-facing text from the locale file).
+  const view = h('div', { id: 'scene-focus', tabindex: 0, role: 'application' });
   const scene = entity('a-scene', {
     renderer: 'antialias: true; colorManagement: true; foveationLevel: 1; highRefreshRate: true; maxCanvasWidth: 1920; maxCanvasHeight: 1920',
     'xr-mode-ui': 'enabled: false',
@@ -86,7 +87,7 @@ function createScene(content: Content): Promise<{ scene: Scene; rig: Entity; cam
   return new Promise((resolve) => {
     const done = (): void => {
       scene.removeAttribute('inspector'); // and drop its key listener altogether
-      resolve({ scene, rig, camera });
+      resolve({ view, scene, rig, camera });
     };
     if (scene.hasLoaded) done();
     else (scene as unknown as HTMLElement).addEventListener('loaded', done, { once: true });
@@ -108,16 +109,23 @@ async function boot(): Promise<void> {
   const params = parseUrlParams(search);
   for (const r of params.rejected) console.warn(`Backlot: ignored the URL parameter ${r} (not a valid value).`);
 
-  const [result] = await Promise.all([loadContent(fetchText, params.lang), loadFonts()]);
+  // Start every fetch first: the WebGL probe and A-Frame's start-up below block the main thread
+  // for a while on slow GPUs, and the network keeps going meanwhile.
+  const loading = Promise.all([loadContent(fetchText, params.lang), loadFonts()]);
+  const webgl = hasWebGL();
+  const sceneReady = webgl ? createScene() : null;
+  const [result] = await loading;
   if (!result.ok) {
+    if (sceneReady) (await sceneReady).view.remove();
     showErrorScreen(result.problems);
     return;
   }
+  performance.mark('backlot-content');
   const content = result.content;
   const { set, locale } = content;
   document.documentElement.lang = locale.locale;
   document.documentElement.dir = locale.dir ?? 'ltr';
-  if (!hasWebGL()) {
+  if (!sceneReady) {
     showNoWebgl(locale.ui.noWebglTitle, locale.ui.noWebglBody);
     return;
   }
@@ -131,8 +139,11 @@ async function boot(): Promise<void> {
   const startAt = link.station ?? (link.unknown ? null : stored.station);
   if (startAt) state = tourReducer(state, { type: 'go', station: startAt });
 
-  const { scene, rig, camera } = await createScene(content);
+  const { view, scene, rig, camera } = await sceneReady;
+  view.setAttribute('aria-label', locale.ui.sceneLabel);
+  performance.mark('backlot-scene');
   const built = buildSet(set);
+  performance.mark('backlot-set');
   scene.object3D.add(built.root);
 
   const tour = systemOf<TourSystem>(scene, TOUR_SYSTEM);
@@ -178,6 +189,7 @@ async function boot(): Promise<void> {
     roleTags.invalidate();
     writeStorage(s);
   };
+  performance.mark('backlot-overlays');
   tour.subscribe(onState);
   onState(state, null);
   if (link.unknown) hud.showNotice(format(locale.ui.unknownStation, { id: link.unknown }));
@@ -198,6 +210,7 @@ async function boot(): Promise<void> {
   });
   window.addEventListener('resize', () => renderPanel(tour.state!));
 
+  performance.mark('backlot-hud');
   // Ready once a frame with the set in it has been drawn.
   const markReady = (): void => {
     requestAnimationFrame(() =>

@@ -1,4 +1,5 @@
 import * as THREE from 'three';
+import { SOFTWARE_CANVAS } from './text-canvas';
 
 /** One card in a batch: drawn once into the shared atlas, then placed and shown/hidden cheaply. */
 export interface BillboardEntry {
@@ -69,7 +70,7 @@ export class BillboardBatch {
     const canvas = document.createElement('canvas');
     canvas.width = atlasW;
     canvas.height = atlasH;
-    const ctx = canvas.getContext('2d')!;
+    const ctx = canvas.getContext('2d', SOFTWARE_CANVAS)!;
     entries.forEach((e, i) => {
       const s = slots[i]!;
       ctx.save();

@@ -1,4 +1,5 @@
 import * as THREE from 'three';
+import { SOFTWARE_CANVAS } from './text-canvas';
 
 /**
  * The picture the LED volume plays: a desert canyon at golden hour, painted procedurally with
@@ -62,7 +63,7 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', SOFTWARE_CANVAS);
   if (!ctx) return canvas;
   const W = width;
   const H = height;

@@ -11,6 +11,18 @@ const scratchNormal = new THREE.Matrix3();
 const scratchA = new THREE.Vector3();
 const scratchB = new THREE.Vector3();
 const scratchQuat = new THREE.Quaternion();
+const scratchMatrix = new THREE.Matrix4();
+/** Parsed colours: props repeat a few dozen colour strings thousands of times. */
+const rgbCache = new Map<ColorLike, readonly [number, number, number]>();
+function rgbOf(color: ColorLike): readonly [number, number, number] {
+  let rgb = rgbCache.get(color);
+  if (!rgb) {
+    scratchColor.set(color);
+    rgb = [scratchColor.r, scratchColor.g, scratchColor.b];
+    rgbCache.set(color, rgb);
+  }
+  return rgb;
+}
 const UP = new THREE.Vector3(0, 1, 0);
 
 /**
@@ -19,10 +31,13 @@ const UP = new THREE.Vector3(0, 1, 0);
  * lets prop builders draw in their own local frame.
  */
 export class MeshBuilder {
-  private readonly positions: number[] = [];
-  private readonly normals: number[] = [];
-  private readonly colors: number[] = [];
-  private readonly uvs: number[] = [];
+  // Typed arrays that double when full: pushing ~4 million numbers onto plain arrays was the
+  // slowest part of building the set.
+  private positions = new Float32Array(3 * 4096);
+  private normals = new Float32Array(3 * 4096);
+  private colors = new Float32Array(3 * 4096);
+  private uvs = new Float32Array(2 * 4096);
+  private vertices = 0;
   private readonly stack: THREE.Matrix4[] = [new THREE.Matrix4()];
   private readonly primitiveCache = new Map<string, THREE.BufferGeometry>();
 
@@ -32,7 +47,7 @@ export class MeshBuilder {
   }
 
   get triangleCount(): number {
-    return this.positions.length / 9;
+    return this.vertices / 3;
   }
 
   push(): this {
@@ -136,7 +151,7 @@ export class MeshBuilder {
   /** Axis-aligned box around every vertex added since the builder had `startTriangle` triangles. */
   boundsSince(startTriangle: number): THREE.Box3 {
     const box = new THREE.Box3();
-    for (let i = startTriangle * 9; i < this.positions.length; i += 3) {
+    for (let i = startTriangle * 9; i < this.vertices * 3; i += 3) {
       box.expandByPoint(scratchVec.set(this.positions[i]!, this.positions[i + 1]!, this.positions[i + 2]!));
     }
     return box;
@@ -145,10 +160,11 @@ export class MeshBuilder {
   /** Emits the merged geometry. The builder can be reused afterwards (it is not cleared). */
   build(): THREE.BufferGeometry {
     const geo = new THREE.BufferGeometry();
-    geo.setAttribute('position', new THREE.Float32BufferAttribute(this.positions, 3));
-    geo.setAttribute('normal', new THREE.Float32BufferAttribute(this.normals, 3));
-    geo.setAttribute('color', new THREE.Float32BufferAttribute(this.colors, 3));
-    geo.setAttribute('uv', new THREE.Float32BufferAttribute(this.uvs, 2));
+    const n = this.vertices;
+    geo.setAttribute('position', new THREE.BufferAttribute(this.positions.slice(0, n * 3), 3));
+    geo.setAttribute('normal', new THREE.BufferAttribute(this.normals.slice(0, n * 3), 3));
+    geo.setAttribute('color', new THREE.BufferAttribute(this.colors.slice(0, n * 3), 3));
+    geo.setAttribute('uv', new THREE.BufferAttribute(this.uvs.slice(0, n * 2), 2));
     geo.computeBoundingBox();
     geo.computeBoundingSphere();
     return geo;
@@ -174,25 +190,63 @@ export class MeshBuilder {
     return this.addWithMatrix(geo, color, m);
   }
 
+  /** Makes room for `more` vertices, doubling the arrays as needed. */
+  private reserve(more: number): void {
+    const need = this.vertices + more;
+    if (need * 3 <= this.positions.length) return;
+    let capacity = this.positions.length / 3;
+    while (capacity < need) capacity *= 2;
+    const grow = (a: Float32Array<ArrayBuffer>, size: number): Float32Array<ArrayBuffer> => {
+      const b = new Float32Array(capacity * size);
+      b.set(a);
+      return b;
+    };
+    this.positions = grow(this.positions, 3);
+    this.normals = grow(this.normals, 3);
+    this.colors = grow(this.colors, 3);
+    this.uvs = grow(this.uvs, 2);
+  }
+
   private addWithMatrix(geo: THREE.BufferGeometry, color: ColorLike, local: THREE.Matrix4): this {
-    const m = new THREE.Matrix4().multiplyMatrices(this.matrix, local);
-    scratchNormal.getNormalMatrix(m);
-    scratchColor.set(color);
-    const pos = geo.getAttribute('position');
-    const nor = geo.getAttribute('normal');
-    const uv = geo.getAttribute('uv');
-    const index = geo.getIndex();
-    const count = index ? index.count : pos.count;
-    for (let i = 0; i < count; i++) {
-      const v = index ? index.getX(i) : i;
-      scratchVec.fromBufferAttribute(pos, v).applyMatrix4(m);
-      this.positions.push(scratchVec.x, scratchVec.y, scratchVec.z);
-      scratchVec.fromBufferAttribute(nor, v).applyMatrix3(scratchNormal).normalize();
-      this.normals.push(scratchVec.x, scratchVec.y, scratchVec.z);
-      this.colors.push(scratchColor.r, scratchColor.g, scratchColor.b);
-      if (uv) this.uvs.push(uv.getX(v), uv.getY(v));
-      else this.uvs.push(0, 0);
+    const m = scratchMatrix.multiplyMatrices(this.matrix, local);
+    const n = scratchNormal.getNormalMatrix(m).elements;
+    const e = m.elements;
+    const [r, g, b] = rgbOf(color);
+    // Raw arrays rather than BufferAttribute getters: this loop runs for every vertex of the set
+    // (≈ 350k), and the getters' per-call checks were a third of the whole build time.
+    const pos = geo.getAttribute('position').array;
+    const nor = geo.getAttribute('normal').array;
+    const uvAttr = geo.getAttribute('uv');
+    const uv = uvAttr ? uvAttr.array : null;
+    const index = geo.getIndex()?.array ?? null;
+    const count = index ? index.length : pos.length / 3;
+    this.reserve(count);
+    const P = this.positions;
+    const N = this.normals;
+    const C = this.colors;
+    const U = this.uvs;
+    let o = this.vertices;
+    for (let i = 0; i < count; i++, o++) {
+      const v = index ? index[i]! : i;
+      const x = pos[v * 3]!, y = pos[v * 3 + 1]!, z = pos[v * 3 + 2]!;
+      P[o * 3] = e[0]! * x + e[4]! * y + e[8]! * z + e[12]!;
+      P[o * 3 + 1] = e[1]! * x + e[5]! * y + e[9]! * z + e[13]!;
+      P[o * 3 + 2] = e[2]! * x + e[6]! * y + e[10]! * z + e[14]!;
+      const nx = nor[v * 3]!, ny = nor[v * 3 + 1]!, nz = nor[v * 3 + 2]!;
+      const tx = n[0]! * nx + n[3]! * ny + n[6]! * nz;
+      const ty = n[1]! * nx + n[4]! * ny + n[7]! * nz;
+      const tz = n[2]! * nx + n[5]! * ny + n[8]! * nz;
+      const len = Math.sqrt(tx * tx + ty * ty + tz * tz) || 1;
+      N[o * 3] = tx / len;
+      N[o * 3 + 1] = ty / len;
+      N[o * 3 + 2] = tz / len;
+      C[o * 3] = r;
+      C[o * 3 + 1] = g;
+      C[o * 3 + 2] = b;
+      U[o * 2] = uv ? uv[v * 2]! : 0;
+      U[o * 2 + 1] = uv ? uv[v * 2 + 1]! : 0;
     }
+    this.vertices = o;
     return this;
   }
 }

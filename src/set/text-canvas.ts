@@ -1,5 +1,12 @@
 import { FONT_STACK } from '../ui/fonts';
 
+/**
+ * Context options for every canvas that becomes a texture. A CPU-backed canvas uploads to the GPU
+ * straight from memory; a GPU-accelerated one must be read back first, which cost 0.5–2 s per
+ * atlas on software GL (measured in the bench's first-frame time) and gains nothing on headsets.
+ */
+export const SOFTWARE_CANVAS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+
 /** Splits text into lines that fit maxWidth with the context's current font. */
 export function wrapText(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
@@ -57,7 +64,7 @@ export function drawPanel(spec: PanelSpec, canvas: HTMLCanvasElement = document.
   const pad = 48;
   const inner = W - pad * 2;
   const s = spec.scale;
-  const ctx = canvas.getContext('2d')!;
+  const ctx = canvas.getContext('2d', SOFTWARE_CANVAS)!;
   const sizes = { kicker: 26 * s, title: 54 * s, heading: 28 * s, body: 32 * s, footer: 26 * s };
 
   type Line = { text: string; font: string; color: string; size: number; gapBefore: number };

@@ -105,6 +105,9 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
     this.group = new THREE.Group();
     this.group.name = 'role-tags';
     this.group.add(this.batch.mesh, this.lines);
+    // Hidden until a tag is shown: the tag atlas is then uploaded to the GPU on first use, not as
+    // part of the first frame (where nobody stands at a station yet).
+    this.group.visible = false;
     this.dirty = true;
     return this.group;
   },
@@ -174,6 +177,7 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
     });
     pos.needsUpdate = true;
     this.shownRoles = shown;
+    if (this.group) this.group.visible = shown.size > 0;
   },
 
   visibleRoles() {
