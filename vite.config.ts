@@ -31,10 +31,25 @@ function copyRuntimeFolders(folders: string[]): Plugin {
   };
 }
 
+/**
+ * The XR emulator (test hook, lazy chunk) bundles five synthetic rooms, 4.5 MB of JSON; the AR tests
+ * use only `office_small`, so the others become empty modules instead of dead weight in dist/.
+ */
+function onlyOfficeSmallRoom(): Plugin {
+  const unused = /@iwer[\\/]sem[\\/]lib[\\/]captures[\\/](living_room|meeting_room|music_room|office_large)\.json$/;
+  return {
+    name: 'backlot-only-office-small-room',
+    enforce: 'pre',
+    load(id) {
+      return unused.test(id) ? '{"spatialEntities": []}' : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the built site works from any static host and any sub-path.
   base: './',
-  plugins: [copyRuntimeFolders(['scenes', 'assets'])],
+  plugins: [copyRuntimeFolders(['scenes', 'assets']), onlyOfficeSmallRoom()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
