@@ -16,7 +16,7 @@ import { FocusRing } from './set/focus-ring';
 import { InfoPanel } from './set/info-panel';
 import { TOUR_SYSTEM, arrivalYaw, type TourSystem } from './systems/tour';
 import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './systems/role-tags';
-import { initialState, tourReducer, type TourState } from './tour/state';
+import { DEFAULT_SETTINGS, initialState, tourReducer, type TourState } from './tour/state';
 import { STORAGE_KEY, fromStored, toPersisted } from './tour/persist';
 import { parseUrlParams, resolveStation } from './tour/url';
 import { format, h } from './ui/dom';
@@ -133,7 +133,7 @@ async function boot(): Promise<void> {
   // Initial state: what the visitor had (if still valid), then the deep link wins.
   const prefersReduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const stationIds = set.stations.map((s) => s.id);
-  const stored = fromStored(readStorage(), stationIds, { textSize: 'normal', reducedMotion: prefersReduced, highContrast: false });
+  const stored = fromStored(readStorage(), stationIds, { ...DEFAULT_SETTINGS, reducedMotion: prefersReduced });
   let state: TourState = { ...initialState(set.tour, stored.settings), visited: stored.visited, overlay: stored.overlay };
   const link = resolveStation(params, stationIds, search);
   const startAt = link.station ?? (link.unknown ? null : stored.station);

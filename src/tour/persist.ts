@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, OVERLAY_MODES, TEXT_SIZES, type OverlayMode, type Settings, type TourState } from './state';
+import { DEFAULT_SETTINGS, OVERLAY_MODES, SNAP_TURNS, TEXT_SIZES, type OverlayMode, type Settings, type TourState } from './state';
 
 /** What survives a reload. Versioned so an old or hand-edited value is dropped, never trusted. */
 export interface Persisted {
@@ -39,6 +39,9 @@ export function fromStored(text: string | null, stations: readonly string[], fal
     textSize: TEXT_SIZES.includes(s.textSize as Settings['textSize']) ? (s.textSize as Settings['textSize']) : fallback.textSize,
     reducedMotion: typeof s.reducedMotion === 'boolean' ? s.reducedMotion : fallback.reducedMotion,
     highContrast: typeof s.highContrast === 'boolean' ? s.highContrast : fallback.highContrast,
+    snapTurn: SNAP_TURNS.includes(s.snapTurn as Settings['snapTurn']) ? (s.snapTurn as Settings['snapTurn']) : fallback.snapTurn,
+    smoothMove: typeof s.smoothMove === 'boolean' ? s.smoothMove : fallback.smoothMove,
+    seated: typeof s.seated === 'boolean' ? s.seated : fallback.seated,
   };
   return { v: 1, station, visited, overlay, settings };
 }

@@ -10,10 +10,20 @@ export type TextSize = (typeof TEXT_SIZES)[number];
 export const OVERLAY_MODES = ['station', 'all', 'off'] as const;
 export type OverlayMode = (typeof OVERLAY_MODES)[number];
 
+/** Snap-turn angles offered in VR, degrees. */
+export const SNAP_TURNS = [30, 45] as const;
+export type SnapTurn = (typeof SNAP_TURNS)[number];
+
 export interface Settings {
   readonly textSize: TextSize;
   readonly reducedMotion: boolean;
   readonly highContrast: boolean;
+  /** VR comfort: how far one flick of the thumbstick turns the visitor. */
+  readonly snapTurn: SnapTurn;
+  /** VR comfort: thumbstick walking with a vignette (off by default; teleport is the comfortable way). */
+  readonly smoothMove: boolean;
+  /** VR comfort: raises the view by a standing person's eye height minus a seated one's. */
+  readonly seated: boolean;
 }
 
 export type Panel = { readonly kind: 'station'; readonly id: string } | { readonly kind: 'role'; readonly id: string; readonly station: string };
@@ -48,7 +58,7 @@ export type TourAction =
   | { readonly type: 'cycleOverlay' }
   | { readonly type: 'setSettings'; readonly settings: Partial<Settings> };
 
-export const DEFAULT_SETTINGS: Settings = { textSize: 'normal', reducedMotion: false, highContrast: false };
+export const DEFAULT_SETTINGS: Settings = { textSize: 'normal', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false };
 
 export function initialState(order: readonly string[], settings: Settings = DEFAULT_SETTINGS): TourState {
   return { order, station: null, visited: [], panel: null, focus: null, overlay: 'station', settings, trip: 0 };

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, initialState, tourReducer, type Settings, type TourAc
 
 const STATIONS = ['writers-room', 'camera', 'edit-suite'] as const;
 /** A non-default fallback, so a test can tell "fell back" from "happened to equal the default". */
-const FALLBACK: Settings = { textSize: 'x-large', reducedMotion: true, highContrast: true };
+const FALLBACK: Settings = { textSize: 'x-large', reducedMotion: true, highContrast: true, snapTurn: 45, smoothMove: true, seated: true };
 
 const restore = (text: string | null, fallback: Settings = FALLBACK): Persisted => fromStored(text, [...STATIONS], fallback);
 const stored = (value: unknown): string => JSON.stringify(value);
@@ -27,7 +27,7 @@ describe('toPersisted / fromStored round trip', () => {
       station: 'writers-room',
       visited: ['edit-suite', 'writers-room'],
       overlay: 'off',
-      settings: { textSize: 'large', reducedMotion: false, highContrast: true },
+      settings: { ...DEFAULT_SETTINGS, textSize: 'large', highContrast: true },
     });
     expect(restore(JSON.stringify(persisted))).toEqual(persisted);
   });
@@ -118,7 +118,7 @@ describe('fromStored: keeps only what is still valid for this content', () => {
 describe('fromStored: settings fall back field by field', () => {
   it('keeps valid fields and replaces only the invalid ones', () => {
     const r = restore(stored({ v: 1, settings: { textSize: 'huge', reducedMotion: false, highContrast: 'yes' } }));
-    expect(r.settings).toEqual({ textSize: 'x-large', reducedMotion: false, highContrast: true });
+    expect(r.settings).toEqual({ textSize: 'x-large', reducedMotion: false, highContrast: true, snapTurn: 45, smoothMove: true, seated: true });
   });
 
   it('each field on its own', () => {
@@ -126,22 +126,35 @@ describe('fromStored: settings fall back field by field', () => {
       textSize: 'large',
       reducedMotion: true,
       highContrast: false,
+      snapTurn: 45, smoothMove: true, seated: true,
     });
     expect(restore(stored({ v: 1, settings: { textSize: 'normal', reducedMotion: false, highContrast: null } })).settings).toEqual({
       textSize: 'normal',
       reducedMotion: false,
       highContrast: true,
+      snapTurn: 45, smoothMove: true, seated: true,
     });
     expect(restore(stored({ v: 1, settings: { textSize: 12, reducedMotion: false, highContrast: false } })).settings).toEqual({
       textSize: 'x-large',
       reducedMotion: false,
       highContrast: false,
+      snapTurn: 45, smoothMove: true, seated: true,
     });
   });
 
   it('missing fields fall back; extra fields are not carried over', () => {
     const r = restore(stored({ v: 1, settings: { textSize: 'large', volume: 11 } }));
-    expect(r.settings).toEqual({ textSize: 'large', reducedMotion: true, highContrast: true });
+    expect(r.settings).toEqual({ textSize: 'large', reducedMotion: true, highContrast: true, snapTurn: 45, smoothMove: true, seated: true });
+  });
+
+  it('VR comfort settings: only 30° or 45° snap turns, booleans for smooth movement and seated mode', () => {
+    const keep = restore(stored({ v: 1, settings: { snapTurn: 30, smoothMove: false, seated: false } })).settings;
+    expect([keep.snapTurn, keep.smoothMove, keep.seated]).toEqual([30, false, false]);
+    for (const snapTurn of [90, '45', 0, null, -30]) {
+      expect(restore(stored({ v: 1, settings: { snapTurn } })).settings.snapTurn, String(snapTurn)).toBe(45);
+    }
+    const bad = restore(stored({ v: 1, settings: { smoothMove: 'yes', seated: 1 } })).settings;
+    expect([bad.smoothMove, bad.seated]).toEqual([true, true]);
   });
 
   it('settings that are not an object fall back entirely', () => {

@@ -37,13 +37,13 @@ describe('initialState', () => {
       panel: null,
       focus: null,
       overlay: 'station',
-      settings: { textSize: 'normal', reducedMotion: false, highContrast: false },
+      settings: { textSize: 'normal', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false },
       trip: 0,
     });
   });
 
   it('takes restored settings', () => {
-    const settings = { textSize: 'large', reducedMotion: true, highContrast: false } as const;
+    const settings = { textSize: 'large', reducedMotion: true, highContrast: false, snapTurn: 45, smoothMove: false, seated: true } as const;
     expect(initialState([...ORDER], settings).settings).toEqual(settings);
   });
 });
@@ -306,16 +306,16 @@ describe('role-tag overlay', () => {
 describe('setSettings', () => {
   it('merges: changing one setting keeps the others', () => {
     const s1 = step(start(), { type: 'setSettings', settings: { textSize: 'large' } });
-    expect(s1.settings).toEqual({ textSize: 'large', reducedMotion: false, highContrast: false });
+    expect(s1.settings).toEqual({ textSize: 'large', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false });
     const s2 = step(s1, { type: 'setSettings', settings: { highContrast: true } });
-    expect(s2.settings).toEqual({ textSize: 'large', reducedMotion: false, highContrast: true });
+    expect(s2.settings).toEqual({ textSize: 'large', reducedMotion: false, highContrast: true, snapTurn: 30, smoothMove: false, seated: false });
     const s3 = step(s2, { type: 'setSettings', settings: { reducedMotion: true, textSize: 'x-large' } });
-    expect(s3.settings).toEqual({ textSize: 'x-large', reducedMotion: true, highContrast: true });
+    expect(s3.settings).toEqual({ textSize: 'x-large', reducedMotion: true, highContrast: true, snapTurn: 30, smoothMove: false, seated: false });
   });
 
   it('does not touch the shared DEFAULT_SETTINGS object', () => {
     step(start(), { type: 'setSettings', settings: { textSize: 'x-large', highContrast: true } });
-    expect(DEFAULT_SETTINGS).toEqual({ textSize: 'normal', reducedMotion: false, highContrast: false });
+    expect(DEFAULT_SETTINGS).toEqual({ textSize: 'normal', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false });
   });
 });
 
@@ -339,7 +339,7 @@ describe('a visitor session', () => {
       panel: { kind: 'station', id: 'camera' },
       focus: 1,
       overlay: 'all',
-      settings: { textSize: 'large', reducedMotion: false, highContrast: false },
+      settings: { textSize: 'large', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false },
       trip: 4,
     });
   });
