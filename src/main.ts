@@ -3,6 +3,7 @@ import * as THREE from 'three';
 import './ui/hud.css';
 import './systems/tour';
 import './systems/role-tags';
+import './systems/xr';
 import './components/station';
 import './components/crew-member';
 import './components/pointer-select';
@@ -14,7 +15,13 @@ import { buildSet, EYE_HEIGHT, type BuiltSet } from './set/build-set';
 import { buildStationLabels } from './set/station-labels';
 import { FocusRing } from './set/focus-ring';
 import { InfoPanel } from './set/info-panel';
-import { TOUR_SYSTEM, arrivalYaw, type TourSystem } from './systems/tour';
+import { TOUR_SYSTEM, arrivalYaw, type Fader, type TourSystem } from './systems/tour';
+import { XR_SYSTEM, type XrSystem } from './systems/xr';
+import { PanelButtons } from './set/panel-buttons';
+import { VrFade } from './xr/vr-fade';
+import { VrControls } from './xr/vr-controls';
+import { ArMode } from './xr/ar-mode';
+import { XrUi } from './ui/xr-ui';
 import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './systems/role-tags';
 import { DEFAULT_SETTINGS, initialState, tourReducer, type TourState } from './tour/state';
 import { STORAGE_KEY, fromStored, toPersisted } from './tour/persist';
@@ -149,7 +156,11 @@ async function boot(): Promise<void> {
   const tour = systemOf<TourSystem>(scene, TOUR_SYSTEM);
   const hud = new Hud(content, (action) => tour.dispatch(action));
   document.getElementById('boot')?.remove();
-  tour.setup({ set: built, initial: state, rig, camera, fader: hud });
+  // Moves fade on the screen (DOM) or, in a headset, with a sphere around the eyes.
+  const vrFade = new VrFade();
+  camera.object3D.add(vrFade.mesh);
+  const fader: Fader = { fade: (on) => (tour.xrMode === 'inline' ? hud.fade(on) : vrFade.fade(on)) };
+  tour.setup({ set: built, initial: state, rig, camera, fader });
   if (!startAt) {
     rig.object3D.position.set(set.start.position[0], 0, set.start.position[1]);
     rig.object3D.rotation.y = THREE.MathUtils.degToRad(set.start.facing);
@@ -159,17 +170,33 @@ async function boot(): Promise<void> {
   const roleTags = systemOf<RoleTagSystem>(scene, ROLE_TAGS_SYSTEM);
   const panel = new InfoPanel();
   const focusRing = new FocusRing();
+  const panelButtons = new PanelButtons();
+  const hoverRing = new FocusRing();
+  hoverRing.mesh.name = 'hover-ring';
   let labels = buildStationLabels(content, built.stations, state.settings.highContrast);
-  scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, state.settings.highContrast), panel.mesh, focusRing.mesh);
+  scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, state.settings.highContrast), panel.mesh, focusRing.mesh, panelButtons.mesh, hoverRing.mesh);
 
+  const xr = systemOf<XrSystem>(scene, XR_SYSTEM);
   const eye = new THREE.Vector3();
   const renderPanel = (s: TourState): void => {
-    if (!s.panel) {
+    if (!s.panel || tour.xrMode === 'ar') {
       panel.hide();
+      panelButtons.hide();
       return;
     }
     const text = panelText(content, s.panel);
     panel.show({ ...text, scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast });
+    if (tour.xrMode === 'vr') {
+      camera.object3D.getWorldPosition(eye);
+      panel.placeFacing(eye, tour.visitorYaw());
+      const here = s.station === null ? -1 : s.order.indexOf(s.station);
+      const disabled = [...(here <= 0 ? (['previous'] as const) : []), ...(here === s.order.length - 1 ? (['next'] as const) : [])];
+      panelButtons.setLabels({ previous: `‹ ${locale.ui.previous}`, close: locale.ui.close, next: `${locale.ui.next} ›` }, disabled);
+      panelButtons.placeUnder(panel.mesh);
+      return;
+    }
+    panel.depthTested();
+    panelButtons.hide();
     const layout = tour.layout(s.panel.kind === 'station' ? s.panel.id : s.panel.station);
     eye.set(layout.spot.x, EYE_HEIGHT, layout.spot.z);
     panel.place(eye, arrivalYaw(layout), scene.camera as THREE.PerspectiveCamera);
@@ -195,6 +222,80 @@ async function boot(): Promise<void> {
   if (link.unknown) hud.showNotice(format(locale.ui.unknownStation, { id: link.unknown }));
   for (const notice of result.notices) console.warn(`Backlot: ${notice}`);
 
+  // --- WebXR: VR headset controls, AR tabletop model, their DOM ----------------------------------
+  const area = { halfWidth: built.bounds.halfWidth, halfDepth: built.bounds.halfDepth, margin: 0.6 };
+  const vr = new VrControls({
+    scene, rig: rig.object3D, camera: camera.object3D, tour, buttons: panelButtons, area,
+    notice: (text) => hud.showNotice(text, 3000),
+    teleportRefused: locale.ui.teleportRefused,
+    hoverStation: (id) => hoverRing.showAt(id ? tour.layout(id).spot : null),
+  });
+  scene.object3D.add(vr.group);
+  camera.object3D.add(vr.vignette);
+  const solidMaterials = built.root.children.flatMap((o) => ((o as THREE.Mesh).isMesh ? [(o as THREE.Mesh).material as THREE.Material] : []));
+  const xrUi: { current: XrUi | null } = { current: null };
+  const ar = new ArMode({
+    scene, rig: rig.object3D, camera: camera.object3D, tour, shell: built.shell, clipped: solidMaterials,
+    labels: () => labels.mesh, crew: built.crew,
+    onChange: () => xrUi.current?.render(tour.state!),
+  });
+  const modeName = (mode: 'vr' | 'ar'): string => (mode === 'vr' ? 'VR' : 'AR');
+  const enterXr = (mode: 'vr' | 'ar'): void => {
+    xr.enter(mode).catch((err: unknown) => {
+      const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      console.warn(`Backlot: ${modeName(mode)} did not start.`, err);
+      hud.showNotice(format(locale.ui.xrRefused, { mode: modeName(mode), reason }));
+    });
+  };
+  xrUi.current = new XrUi(content, ar, { enter: enterXr, exit: () => void xr.exit() });
+  const background = scene.object3D.background;
+  xr.connect({
+    onStart(mode, session) {
+      tour.setXrMode(mode);
+      document.body.classList.add(`xr-${mode}`);
+      if (mode === 'vr') vr.start(session);
+      else {
+        scene.object3D.background = null; // the camera picture shows through
+        ar.start(session);
+      }
+      renderPanel(tour.state!);
+      roleTags.invalidate();
+    },
+    onEnd(mode) {
+      vr.stop();
+      ar.stop();
+      vrFade.reset();
+      tour.fading = false;
+      scene.object3D.background = background;
+      document.body.classList.remove(`xr-${mode}`);
+      tour.setXrMode('inline');
+      hoverRing.showAt(null);
+      renderPanel(tour.state!);
+      roleTags.invalidate();
+      hud.showNotice(format(locale.ui.xrEnded, { mode: modeName(mode) }), 4000);
+    },
+  });
+  tour.addArrivalHook(() => {
+    if (tour.xrMode === 'vr') renderPanel(tour.state!);
+  });
+  tour.subscribe((s) => {
+    if (tour.xrMode === 'ar') xrUi.current?.render(s);
+  });
+  void xr.detect().then((support) => {
+    const tools = hud.root.querySelector<HTMLElement>('.tools');
+    if (tools) xrUi.current?.mount(tools, document.getElementById('help'), support);
+    document.body.dataset.xr = [support.vr ? 'vr' : '', support.ar ? 'ar' : ''].filter(Boolean).join(' ') || 'none';
+  });
+  tour.addFrameHook((dt) => {
+    if (tour.xrMode === 'vr') {
+      vrFade.step(dt);
+      vr.update(dt);
+    } else if (tour.xrMode === 'ar') {
+      ar.update();
+      xrUi.current?.updateTags(tour.state!.overlay !== 'off');
+    }
+  });
+
   // The one ordered per-frame update after the visitor has moved: tags, focus ring, floor plan.
   const renderer = scene.renderer as THREE.WebGLRenderer;
   const size = new THREE.Vector2();
@@ -203,7 +304,10 @@ async function boot(): Promise<void> {
     renderer.getSize(size);
     roleTags.update(tour.state!, scene.camera, { width: size.x, height: size.y });
   });
-  tour.addFrameHook((dt) => focusRing.update(dt, tour.state!.settings.reducedMotion));
+  tour.addFrameHook((dt) => {
+    focusRing.update(dt, tour.state!.settings.reducedMotion);
+    hoverRing.update(dt, tour.state!.settings.reducedMotion);
+  });
   tour.addFrameHook(() => {
     tour.visitorPosition(pos);
     hud.floorPlan.updateVisitor(pos.x, pos.z, tour.visitorYaw());

@@ -1,5 +1,6 @@
 import * as THREE from 'three';
-import { defineComponent, systemOf } from '../aframe-typed';
+import { defineComponent, systemOf, type Scene } from '../aframe-typed';
+import { pickTarget, selectActions, type PickTarget } from '../xr/pick';
 import { TOUR_SYSTEM, type TourSystem } from '../systems/tour';
 
 export const POINTER_SELECT = 'pointer-select';
@@ -8,10 +9,6 @@ export const POINTER_SELECT = 'pointer-select';
 const TAP_SLOP = 8;
 const TAP_MS = 600;
 
-interface Target {
-  readonly station: string;
-  readonly role: string | null;
-}
 
 interface PointerMethods {
   raycaster: THREE.Raycaster;
@@ -22,7 +19,7 @@ interface PointerMethods {
   onDown: (e: PointerEvent) => void;
   onUp: (e: PointerEvent) => void;
   onMove: (e: PointerEvent) => void;
-  pick(clientX: number, clientY: number): Target | null;
+  pick(clientX: number, clientY: number): PickTarget | null;
 }
 
 
@@ -60,14 +57,7 @@ defineComponent<Record<string, never>, PointerMethods>(POINTER_SELECT, {
       if (Math.hypot(e.clientX - down.x, e.clientY - down.y) > TAP_SLOP || performance.now() - down.t > TAP_MS) return;
       const target = this.pick(e.clientX, e.clientY);
       if (!target || !tour.state) return;
-      if (target.role) {
-        if (tour.state.station !== target.station) tour.dispatch({ type: 'go', station: target.station });
-        tour.dispatch({ type: 'openRole', role: target.role, station: target.station });
-      } else if (tour.state.station === target.station && !tour.isTravelling()) {
-        tour.dispatch({ type: 'openStationPanel' });
-      } else {
-        tour.dispatch({ type: 'go', station: target.station });
-      }
+      for (const action of selectActions(target, tour.state.station, tour.isTravelling())) tour.dispatch(action);
     };
     this.onMove = (e) => {
       if (e.pointerType !== 'mouse') return;
@@ -86,17 +76,11 @@ defineComponent<Record<string, never>, PointerMethods>(POINTER_SELECT, {
   },
 
   pick(clientX, clientY) {
-    const scene = this.el.sceneEl as { canvas: HTMLCanvasElement; camera: THREE.Camera; querySelectorAll: (s: string) => NodeListOf<Element & { object3D: THREE.Object3D }> };
+    const scene = this.el.sceneEl as unknown as Scene & { canvas: HTMLCanvasElement; camera: THREE.Camera };
     const rect = scene.canvas.getBoundingClientRect();
     this.ndc.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
     this.raycaster.setFromCamera(this.ndc, scene.camera);
-    const objects: THREE.Object3D[] = [];
-    scene.querySelectorAll('[station], [crew-member]').forEach((el) => objects.push(el.object3D));
-    for (const hit of this.raycaster.intersectObjects(objects, true)) {
-      const data = hit.object.userData as { station?: string; role?: string };
-      if (data.station) return { station: data.station, role: data.role ?? null };
-    }
-    return null;
+    return pickTarget(this.raycaster, scene);
   },
 
   remove() {

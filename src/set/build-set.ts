@@ -35,6 +35,8 @@ export interface CrewLayout {
 
 export interface BuiltSet {
   readonly root: THREE.Group;
+  /** The soundstage's walls, floor and lighting grid (a child of root), hidden for the AR model. */
+  readonly shell: THREE.Group;
   readonly stations: ReadonlyMap<string, StationLayout>;
   readonly crew: readonly CrewLayout[];
   readonly bounds: { readonly halfWidth: number; readonly halfDepth: number };
@@ -67,7 +69,9 @@ function hashString(s: string): number {
  */
 export function buildSet(set: SetFile): BuiltSet {
   const targets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
-  buildSoundstage(targets, set.soundstage);
+  // The shell gets meshes of its own so AR can show the stations without the building around them.
+  const shellTargets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
+  buildSoundstage(shellTargets, set.soundstage);
 
   const departmentColor = new Map(set.departments.map((d) => [d.id, d.color]));
   const roleDepartment = new Map(set.roles.map((r) => [r.id, r.department]));
@@ -136,8 +140,10 @@ export function buildSet(set: SetFile): BuiltSet {
   const solidGeo = targets.solid.build();
   const glowGeo = targets.glow.build();
   const screenGeo = targets.screen.build();
-  const triangles = targets.solid.triangleCount + targets.glow.triangleCount + targets.screen.triangleCount;
-  for (const b of Object.values(targets)) b.dispose();
+  const shellSolid = shellTargets.solid.build();
+  const shellGlow = shellTargets.glow.build();
+  const triangles = [...Object.values(targets), ...Object.values(shellTargets)].reduce((n, b) => n + b.triangleCount, 0);
+  for (const b of [...Object.values(targets), ...Object.values(shellTargets)]) b.dispose();
 
   const solidMat = new THREE.MeshLambertMaterial({ vertexColors: true });
   const glowMat = new THREE.MeshBasicMaterial({ vertexColors: true });
@@ -148,6 +154,13 @@ export function buildSet(set: SetFile): BuiltSet {
     new THREE.Mesh(glowGeo, glowMat),
     new THREE.Mesh(screenGeo, screenMat),
   ];
+  const shell = new THREE.Group();
+  shell.name = 'soundstage-shell';
+  const shellMeshes = [new THREE.Mesh(shellSolid, solidMat), new THREE.Mesh(shellGlow, glowMat)];
+  for (const mesh of shellMeshes) {
+    mesh.matrixAutoUpdate = false;
+    if (mesh.geometry.getAttribute('position').count > 0) shell.add(mesh);
+  }
   for (const mesh of meshes) {
     mesh.matrixAutoUpdate = false; // static: never recompute their matrices per frame
     if (mesh.geometry.getAttribute('position').count > 0) root.add(mesh);
@@ -159,16 +172,17 @@ export function buildSet(set: SetFile): BuiltSet {
   key.position.set(6, 12, 4);
   const fill = new THREE.DirectionalLight('#9fb7ff', 0.6);
   fill.position.set(-8, 6, -6);
-  root.add(hemi, key, fill);
+  root.add(hemi, key, fill, shell);
 
   return {
     root,
+    shell,
     stations,
     crew,
     bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 },
     triangles,
     dispose() {
-      for (const mesh of meshes) mesh.geometry.dispose();
+      for (const mesh of [...meshes, ...shellMeshes]) mesh.geometry.dispose();
       solidMat.dispose();
       glowMat.dispose();
       screenMat.dispose();

@@ -2,6 +2,8 @@ import * as THREE from 'three';
 import { drawPanel, type PanelSpec } from './text-canvas';
 
 const PANEL_DISTANCE = 1.35;
+/** Reading distance in a headset, metres: close enough to read, far enough to focus without strain. */
+const VR_DISTANCE = 1.3;
 const MAX_ANGLE = (30 * Math.PI) / 180;
 /** Angle kept free between the panel and the edge of the view, radians. */
 const MARGIN = 0.06;
@@ -66,6 +68,22 @@ export class InfoPanel {
     // Turned only part-way toward the visitor: a panel square to the view direction reads without
     // perspective skew on a flat screen, and still faces a headset wearer closely enough.
     this.mesh.rotation.set(0, yaw - angle * 0.35, 0);
+  }
+
+  /**
+   * In a headset: straight ahead of the visitor's head at a comfortable reading distance, a little
+   * below eye level, square to them, drawn over the set so it is never inside a prop.
+   */
+  placeFacing(eye: THREE.Vector3, yaw: number): void {
+    forward.set(-Math.sin(yaw), 0, -Math.cos(yaw));
+    this.mesh.position.set(eye.x + forward.x * VR_DISTANCE, Math.max(eye.y - 0.12, this.mesh.scale.y / 2 + 0.2), eye.z + forward.z * VR_DISTANCE);
+    this.mesh.rotation.set(0, yaw, 0);
+    this.mesh.material.depthTest = false;
+  }
+
+  /** Back on a screen: depth-tested again, so it sits in the set like a sign. */
+  depthTested(): void {
+    this.mesh.material.depthTest = true;
   }
 
   dispose(): void {

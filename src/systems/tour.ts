@@ -2,6 +2,7 @@ import * as THREE from 'three';
 import { defineSystem, type Entity, type TypedSystem } from '../aframe-typed';
 import { tourReducer, type TourAction, type TourState } from '../tour/state';
 import { EYE_HEIGHT, type BuiltSet, type StationLayout } from '../set/build-set';
+import { SEATED_LIFT, placeHead, viewYaw, type XrMode } from '../xr/rig';
 
 export const TOUR_SYSTEM = 'tour';
 
@@ -70,6 +71,12 @@ interface TourMethods {
   travel: Travel | null;
   fading: boolean;
   keys: Set<string>;
+  /** inline (screen), vr or ar: in a headset every move is a fade, and the head pose is real. */
+  xrMode: XrMode;
+  arrivalHooks: ((station: string) => void)[];
+  setXrMode(this: TourSystem, mode: XrMode): void;
+  addArrivalHook(this: TourSystem, hook: (station: string) => void): void;
+  arrived(this: TourSystem, station: string): void;
   onKeyDown: (e: KeyboardEvent) => void;
   onKeyUp: (e: KeyboardEvent) => void;
   onBlur: () => void;
@@ -108,11 +115,14 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   travel: null,
   fading: false,
   keys: new Set(),
+  xrMode: 'inline',
+  arrivalHooks: [],
   onKeyDown: () => undefined,
   onKeyUp: () => undefined,
   onBlur: () => undefined,
 
   init() {
+    this.arrivalHooks = [];
     this.listeners = [];
     this.frameHooks = [];
     this.keys = new Set();
@@ -160,6 +170,30 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     this.frameHooks.push(hook);
   },
 
+  addArrivalHook(hook) {
+    this.arrivalHooks.push(hook);
+  },
+
+  arrived(station) {
+    for (const hook of this.arrivalHooks) hook(station);
+  },
+
+  setXrMode(mode) {
+    if (mode === this.xrMode) return;
+    this.xrMode = mode;
+    this.travel = null;
+    this.keys.clear();
+    const rig = this.setupData?.rig.object3D;
+    if (!rig) return;
+    // Back on the screen: level the rig again (seated lift off) and stand at the station.
+    if (mode === 'inline') {
+      rig.position.y = 0;
+      rig.scale.set(1, 1, 1);
+      if (this.state?.station) this.placeAt(this.state.station);
+    }
+    // Entering VR: the VR controls place the head on the first tracked frame.
+  },
+
   layout(id) {
     const layout = this.setupData?.set.stations.get(id);
     if (!layout) throw new Error(`unknown station ${id}`);
@@ -176,11 +210,17 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   },
 
   visitorYaw() {
+    if (this.xrMode !== 'inline') return viewYaw(this.setupData!.camera.object3D);
     const rig = this.setupData!.rig.object3D;
     return rig.rotation.y + (this.look()?.yawObject.rotation.y ?? 0);
   },
 
   visitorPosition(target) {
+    if (this.xrMode === 'vr') {
+      this.setupData!.camera.object3D.getWorldPosition(target);
+      target.y = 0;
+      return target;
+    }
     return target.copy(this.setupData!.rig.object3D.position);
   },
 
@@ -188,6 +228,11 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   placeAt(id) {
     const layout = this.layout(id);
     const rig = this.setupData!.rig.object3D;
+    if (this.xrMode === 'ar') return; // the AR placement owns the rig
+    if (this.xrMode === 'vr') {
+      placeHead(rig, this.setupData!.camera.object3D, layout.spot, arrivalYaw(layout), this.state?.settings.seated ? SEATED_LIFT : 0);
+      return;
+    }
     rig.position.copy(layout.spot);
     rig.rotation.y = arrivalYaw(layout);
     const look = this.look();
@@ -198,6 +243,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   },
 
   faceStation(id, instant = false) {
+    if (this.xrMode !== 'inline') return; // nobody turns a headset wearer's head for them
     const layout = this.layout(id);
     const rig = this.setupData!.rig.object3D;
     // Aim between the station and its tape mark, pitched down enough that the mark (where the
@@ -228,21 +274,27 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     const setup = this.setupData!;
     const layout = this.layout(id);
     const rig = setup.rig.object3D;
-    const look = this.look();
-    const currentYaw = this.visitorYaw();
-    rig.rotation.y = currentYaw;
-    if (look) look.yawObject.rotation.y = 0;
-    if (this.state?.settings.reducedMotion) {
-      // No glide for visitors who prefer reduced motion: a short fade, a cut, a fade back.
+    if (this.xrMode === 'ar') {
+      this.arrived(id); // AR: the panel opens over the model; nobody travels
+      return;
+    }
+    // No glide in a headset (moving the view the body does not feel is what makes people sick), nor
+    // for visitors who prefer reduced motion: a short fade, a cut, a fade back.
+    if (this.xrMode === 'vr' || this.state?.settings.reducedMotion) {
       this.travel = null;
       this.fading = true;
       void setup.fader.fade(true).then(async () => {
         this.placeAt(id);
+        this.arrived(id);
         await setup.fader.fade(false);
         this.fading = false;
       });
       return;
     }
+    const look = this.look();
+    const currentYaw = this.visitorYaw();
+    rig.rotation.y = currentYaw;
+    if (look) look.yawObject.rotation.y = 0;
     const distance = rig.position.distanceTo(layout.spot);
     this.travel = {
       from: rig.position.clone(), to: layout.spot.clone(), fromYaw: currentYaw, toYaw: shortestAngle(currentYaw, arrivalYaw(layout)),
@@ -261,11 +313,14 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     rig.rotation.y = travel.fromYaw + (travel.toYaw - travel.fromYaw) * t;
     const look = this.look();
     if (look) look.pitchObject.rotation.x = travel.fromPitch + (travel.toPitch - travel.fromPitch) * t;
-    if (travel.elapsed >= travel.duration) this.travel = null;
+    if (travel.elapsed >= travel.duration) {
+      this.travel = null;
+      if (!travel.turnOnly && this.state?.station) this.arrived(this.state.station);
+    }
   },
 
   stepWalk(dt) {
-    if (this.keys.size === 0 || this.travel || this.fading) return;
+    if (this.keys.size === 0 || this.travel || this.fading || this.xrMode !== 'inline') return;
     let forward = 0;
     let strafe = 0;
     for (const code of this.keys) {
@@ -301,5 +356,6 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     window.removeEventListener('blur', this.onBlur);
     this.listeners = [];
     this.frameHooks = [];
+    this.arrivalHooks = [];
   },
 });

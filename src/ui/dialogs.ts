@@ -1,5 +1,5 @@
 import type { LocaleFile } from '../content/types';
-import { TEXT_SIZES, type Settings, type TextSize } from '../tour/state';
+import { SNAP_TURNS, TEXT_SIZES, type Settings, type SnapTurn, type TextSize } from '../tour/state';
 import { h } from './dom';
 
 function dialogShell(id: string, title: string, closeLabel: string, ...body: Node[]): HTMLDialogElement {
@@ -33,6 +33,12 @@ export function buildSettingsDialog(locale: LocaleFile, onChange: (settings: Par
   const size = h('select', { id: 'set-text-size' }, ...TEXT_SIZES.map((s) => h('option', { value: s }, sizeLabels[s])));
   const motion = h('input', { id: 'set-reduced-motion', type: 'checkbox' });
   const contrast = h('input', { id: 'set-high-contrast', type: 'checkbox' });
+  const snap = h('select', { id: 'set-snap-turn' }, ...SNAP_TURNS.map((a) => h('option', { value: String(a) }, `${a}°`)));
+  const smooth = h('input', { id: 'set-smooth-move', type: 'checkbox' });
+  const seated = h('input', { id: 'set-seated', type: 'checkbox' });
+  snap.addEventListener('change', () => onChange({ snapTurn: Number(snap.value) as SnapTurn }));
+  smooth.addEventListener('change', () => onChange({ smoothMove: smooth.checked }));
+  seated.addEventListener('change', () => onChange({ seated: seated.checked }));
   size.addEventListener('change', () => onChange({ textSize: size.value as TextSize }));
   motion.addEventListener('change', () => onChange({ reducedMotion: motion.checked }));
   contrast.addEventListener('change', () => onChange({ highContrast: contrast.checked }));
@@ -40,6 +46,12 @@ export function buildSettingsDialog(locale: LocaleFile, onChange: (settings: Par
     h('div', { class: 'field' }, h('label', { for: 'set-text-size' }, ui.textSize), size),
     h('div', { class: 'field check' }, motion, h('label', { for: 'set-reduced-motion' }, ui.reducedMotion)),
     h('div', { class: 'field check' }, contrast, h('label', { for: 'set-high-contrast' }, ui.highContrast)),
+    h('fieldset', { class: 'vr-comfort' },
+      h('legend', {}, ui.vrComfort),
+      h('div', { class: 'field' }, h('label', { for: 'set-snap-turn' }, ui.snapTurn), snap),
+      h('div', { class: 'field check' }, smooth, h('label', { for: 'set-smooth-move' }, ui.smoothMove)),
+      h('div', { class: 'field check' }, seated, h('label', { for: 'set-seated' }, ui.seated)),
+    ),
   );
   return {
     dialog,
@@ -47,6 +59,9 @@ export function buildSettingsDialog(locale: LocaleFile, onChange: (settings: Par
       size.value = settings.textSize;
       motion.checked = settings.reducedMotion;
       contrast.checked = settings.highContrast;
+      snap.value = String(settings.snapTurn);
+      smooth.checked = settings.smoothMove;
+      seated.checked = settings.seated;
     },
   };
 }

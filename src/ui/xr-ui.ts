@@ -1,0 +1,161 @@
+import type { Content } from '../content/types';
+import type { XrSupport } from '../systems/xr';
+import type { ArMode } from '../xr/ar-mode';
+import { fill, format, h } from './dom';
+import { panelText } from './panel-text';
+import type { TourState } from '../tour/state';
+
+/**
+ * The DOM side of WebXR: "Enter VR" / "View in AR" buttons (only where the browser can), a
+ * "Headsets and AR" section in Help that says what this browser can and cannot do, and the AR DOM
+ * overlay (hints, model controls, the station's text and its crew's role tags).
+ */
+export class XrUi {
+  readonly overlay: HTMLElement;
+  private readonly hint: HTMLElement;
+  private readonly card: HTMLElement;
+  private readonly tags: HTMLElement;
+  private readonly lifeButton: HTMLButtonElement;
+  private readonly tagEls = new Map<string, HTMLElement>();
+
+  constructor(
+    private readonly content: Content,
+    private readonly ar: ArMode,
+    private readonly actions: { enter(mode: 'vr' | 'ar'): void; exit(): void },
+  ) {
+    const { ui } = content.locale;
+    const b = (id: string, label: string, onClick: () => void): HTMLButtonElement => {
+      const el = h('button', { type: 'button', id, class: 'ar-button' }, label);
+      el.addEventListener('click', (e) => {
+        e.stopPropagation();
+        onClick();
+      });
+      return el;
+    };
+    this.hint = h('p', { id: 'ar-hint', class: 'ar-hint', role: 'status' });
+    this.card = h('section', { id: 'ar-card', class: 'ar-card', hidden: true, 'aria-live': 'polite' });
+    this.tags = h('div', { id: 'ar-tags', class: 'ar-tags', 'aria-hidden': 'true' });
+    this.lifeButton = b('ar-life-size', ui.arLifeSize, () => {
+      const station = this.ar.lifeSize ? null : this.stationForLifeSize();
+      this.ar.showLifeSize(station);
+    });
+    this.overlay = h('div', { id: 'ar-overlay', class: 'ar-overlay' },
+      this.tags,
+      h('div', { class: 'ar-top' }, this.hint, b('ar-exit', ui.exitAR, () => this.actions.exit())),
+      this.card,
+      h('div', { class: 'ar-controls', role: 'toolbar' },
+        b('ar-rotate-left', `⟲ ${ui.arRotateLeft}`, () => this.ar.rotate(Math.PI / 12)),
+        b('ar-rotate-right', `${ui.arRotateRight} ⟳`, () => this.ar.rotate(-Math.PI / 12)),
+        b('ar-smaller', `− ${ui.arSmaller}`, () => this.ar.resize(1 / 1.25)),
+        b('ar-bigger', `+ ${ui.arBigger}`, () => this.ar.resize(1.25)),
+        b('ar-replace', ui.arReplace, () => this.ar.replace()),
+        this.lifeButton,
+      ),
+    );
+    this.pinchToResize();
+    document.body.append(this.overlay);
+  }
+
+  private currentStation: string | null = null;
+  private stationForLifeSize(): string | null {
+    return this.currentStation ?? this.content.set.tour[0] ?? null;
+  }
+
+  /** Two fingers on the overlay: spread to resize the model, twist to turn it. */
+  private pinchToResize(): void {
+    let last: { d: number; a: number } | null = null;
+    const measure = (e: TouchEvent): { d: number; a: number } | null => {
+      if (e.touches.length !== 2) return null;
+      const [p, q] = [e.touches[0]!, e.touches[1]!];
+      return { d: Math.hypot(q.clientX - p.clientX, q.clientY - p.clientY), a: Math.atan2(q.clientY - p.clientY, q.clientX - p.clientX) };
+    };
+    this.overlay.addEventListener('touchstart', (e) => {
+      last = measure(e);
+    }, { passive: true });
+    this.overlay.addEventListener('touchmove', (e) => {
+      const now = measure(e);
+      if (!now || !last || this.ar.phase !== 'placed' || this.ar.lifeSize) return;
+      if (last.d > 0) this.ar.resize(now.d / last.d);
+      this.ar.rotate(-(now.a - last.a));
+      last = now;
+    }, { passive: true });
+    this.overlay.addEventListener('touchend', () => {
+      last = null;
+    }, { passive: true });
+  }
+
+  /** Adds the Enter VR / View in AR buttons where supported, and the Help section either way. */
+  mount(tools: HTMLElement, help: HTMLElement | null, support: XrSupport): void {
+    const { ui } = this.content.locale;
+    if (support.vr) {
+      const vr = h('button', { type: 'button', id: 'btn-vr', class: 'xr-button' }, ui.enterVR);
+      vr.addEventListener('click', () => this.actions.enter('vr'));
+      tools.prepend(vr);
+    }
+    if (support.ar) {
+      const ar = h('button', { type: 'button', id: 'btn-ar', class: 'xr-button' }, ui.enterAR);
+      ar.addEventListener('click', () => this.actions.enter('ar'));
+      tools.prepend(ar);
+    }
+    if (help) {
+      const section = h('section', { id: 'help-xr' },
+        h('h3', {}, ui.xrHeading),
+        h('p', { id: 'help-vr' }, support.vr ? ui.vrHelp : ui.vrUnavailable),
+        h('p', { id: 'help-ar' }, support.ar ? ui.arHelp : ui.arUnavailable),
+      );
+      help.querySelector('.dialog-close')?.before(section);
+    }
+  }
+
+  /** Refreshes the overlay: hint for the placement phase, the station card, life-size label. */
+  render(state: TourState): void {
+    const { ui } = this.content.locale;
+    this.currentStation = state.station;
+    const hint = this.ar.lost ? ui.trackingLost : this.ar.phase === 'finding' ? ui.arFindSurface : this.ar.phase === 'ready' ? ui.arTapToPlace : ui.arTapStation;
+    if (this.hint.textContent !== hint) this.hint.textContent = hint;
+    this.overlay.dataset.phase = this.ar.phase;
+    this.lifeButton.textContent = this.ar.lifeSize ? ui.arMiniature : ui.arLifeSize;
+    const panel = state.panel;
+    this.card.hidden = !panel || this.ar.phase !== 'placed';
+    if (panel) {
+      const text = panelText(this.content, panel);
+      fill(this.card,
+        h('p', { class: 'ar-kicker' }, text.kicker),
+        h('h2', {}, text.title),
+        ...text.sections.map((s) => h('p', {}, s.heading ? h('strong', {}, `${s.heading}: `) : '', s.body)),
+      );
+    }
+  }
+
+  /** Positions one DOM tag over each visible crew member of the current station. */
+  updateTags(visible: boolean): void {
+    const placed = visible ? this.ar.crewOnScreen(this.overlay.clientWidth, this.overlay.clientHeight) : [];
+    const seen = new Set<string>();
+    for (const p of placed) {
+      seen.add(p.role);
+      let el = this.tagEls.get(p.role);
+      if (!el) {
+        const role = this.content.locale.roles[p.role];
+        el = h('div', { class: 'ar-tag', 'data-role': p.role }, h('strong', {}, role?.title ?? p.role), h('span', {}, role?.tag ?? ''));
+        this.tagEls.set(p.role, el);
+        this.tags.append(el);
+      }
+      el.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px) translate(-50%, -100%)`;
+    }
+    for (const [role, el] of this.tagEls) {
+      if (!seen.has(role)) {
+        el.remove();
+        this.tagEls.delete(role);
+      }
+    }
+  }
+
+  /** Role ids with a tag on screen (tests and the aria mirror read this). */
+  visibleTags(): string[] {
+    return [...this.tagEls.keys()];
+  }
+
+  notice(template: string, mode: string, reason: string): string {
+    return format(template, { mode, reason });
+  }
+}
