@@ -3,7 +3,9 @@
 //   - renderer counts (draw calls, triangles, geometries, textures, shader programs) at the start
 //     and at every station with all role tags shown;
 //   - JS gzip size over the floor; time to first rendered frame (median of fresh loads, as a ratio);
-//   - JS time of scene.tick per frame over a scripted walk across 5 stations.
+//   - JS time of scene.tick per frame over a scripted walk across 5 stations;
+//   - VR under IWER (?emulate-xr=vr, a Quest 3): draw calls and triangles per XR frame (both eyes)
+//     at the start and every station (budget ≤ 2 × the mono max), and scene.tick time in VR.
 // Exits 1 with one line per broken budget. Not part of npm test: numbers, never pass/fail by eye.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +47,9 @@ const fetchedJs = { app: new Set(), floor: new Set() };
 const kb = (bytes) => bytes / 1024;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]; };
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** One line of tickWalk results. */
+const tickStats = ({ ticks, tocks }) => `  tick p50 ${pct(ticks, 50).toFixed(2)} ms, p95 ${pct(ticks, 95).toFixed(2)} ms, mean ${mean(ticks).toFixed(3)} ms, max ${Math.max(...ticks).toFixed(2)} ms; tock p50 ${pct(tocks, 50).toFixed(2)} ms, p95 ${pct(tocks, 95).toFixed(2)} ms (page timer steps 0.1 ms)`;
 
 /** In the page: wrap renderer.render so each frame's counts are summed over all its render calls. */
 function installRenderCounter() {
@@ -79,6 +84,35 @@ function readRenderInfo(n) {
     };
     requestAnimationFrame(step);
   });
+}
+
+/**
+ * In the page: scene.tick/tock JS time per frame while visiting `stations` (role tags per station),
+ * then idling on until at least `minFrames` ticks were timed.
+ */
+async function tickWalk(stations, minFrames) {
+  const scene = document.querySelector('a-scene');
+  const sys = scene.systems.tour;
+  sys.dispatch({ type: 'setOverlay', mode: 'station' });
+  const ticks = [];
+  const tocks = [];
+  const origTick = scene.tick;
+  const origTock = scene.tock;
+  scene.tick = function tick(t, dt) { const s = performance.now(); origTick.call(this, t, dt); ticks.push(performance.now() - s); };
+  scene.tock = function tock(t, dt, c) { const s = performance.now(); origTock.call(this, t, dt, c); tocks.push(performance.now() - s); };
+  const frames = (n) => new Promise((done) => { let k = 0; const f = () => (++k >= n ? done() : requestAnimationFrame(f)); requestAnimationFrame(f); });
+  const started = performance.now();
+  for (const id of stations) {
+    sys.dispatch({ type: 'go', station: id });
+    await frames(2);
+    while (sys.isTravelling()) await frames(1);
+    await frames(10);
+  }
+  while (ticks.length < minFrames) await frames(1);
+  const seconds = (performance.now() - started) / 1000;
+  scene.tick = origTick;
+  scene.tock = origTock;
+  return { ticks, tocks, seconds };
 }
 
 async function measureFirstFrame(browser, url, kind) {
@@ -189,34 +223,11 @@ try {
 
   // --- Tick time over a walk ----------------------------------------------------------------------
   const walk = order.length <= 5 ? order : [0, 1, 2, 3, 4].map((i) => order[Math.round((i * (order.length - 1)) / 4)]);
-  const tick = await page.evaluate(async (stations) => {
-    const scene = document.querySelector('a-scene');
-    const sys = scene.systems.tour;
-    sys.dispatch({ type: 'setOverlay', mode: 'station' });
-    const ticks = [];
-    const tocks = [];
-    const origTick = scene.tick;
-    const origTock = scene.tock;
-    scene.tick = function tick(t, dt) { const s = performance.now(); origTick.call(this, t, dt); ticks.push(performance.now() - s); };
-    scene.tock = function tock(t, dt, c) { const s = performance.now(); origTock.call(this, t, dt, c); tocks.push(performance.now() - s); };
-    const frames = (n) => new Promise((done) => { let k = 0; const f = () => (++k >= n ? done() : requestAnimationFrame(f)); requestAnimationFrame(f); });
-    const started = performance.now();
-    for (const id of stations) {
-      sys.dispatch({ type: 'go', station: id });
-      await frames(2);
-      while (sys.isTravelling()) await frames(1);
-      await frames(10);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    scene.tick = origTick;
-    scene.tock = origTock;
-    return { ticks, tocks, seconds };
-  }, walk);
+  const tick = await page.evaluate(tickWalk, walk, 0);
   await context.close();
   print('');
   print(`scene.tick JS per frame, walk ${walk.join(' → ')} (${tick.ticks.length} frames, ${tick.seconds.toFixed(1)} s, ${(tick.ticks.length / tick.seconds).toFixed(0)} fps software GL):`);
-  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  print(`  tick p50 ${pct(tick.ticks, 50).toFixed(2)} ms, p95 ${pct(tick.ticks, 95).toFixed(2)} ms, mean ${mean(tick.ticks).toFixed(3)} ms, max ${Math.max(...tick.ticks).toFixed(2)} ms; tock p50 ${pct(tick.tocks, 50).toFixed(2)} ms, p95 ${pct(tick.tocks, 95).toFixed(2)} ms (page timer steps 0.1 ms)`);
+  print(tickStats(tick));
 
   // --- First frame --------------------------------------------------------------------------------
   const appTimes = [];
@@ -244,6 +255,70 @@ try {
   print(`JS gzip fetched by a normal load: Backlot ${kb(appJs).toFixed(1)} KB in ${fetchedJs.app.size} files (${lazyJs} lazy chunks not fetched), floor ${kb(floorJs).toFixed(1)} KB → ${over >= 0 ? '+' : ''}${over.toFixed(1)} KB (budget ≤ ${BUDGET.jsOverFloorKB} KB)`);
   if (!(over <= BUDGET.jsOverFloorKB)) broken.push(`app JS ${over.toFixed(1)} KB gzip over the floor > ${BUDGET.jsOverFloorKB} KB`);
   if ([...fetchedJs.app].some((f) => /emulation|iwer/i.test(f))) broken.push('a normal load fetched the XR emulation chunk');
+
+  // --- VR (IWER Quest 3 emulation): stereo renderer counts and tick time -------------------------
+  {
+    const monoCalls = max('calls');
+    const monoTriangles = max('triangles');
+    const { context: vrContext, page: vr } = await renderCounts(browser, `${app.url}?emulate-xr=vr`, () => document.body?.dataset.backlot === 'ready');
+    const pageErrors = [];
+    vr.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    vr.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e)));
+    try {
+      await vr.waitForFunction(() => Boolean(document.body.dataset.xr), { timeout: 30_000, polling: 100 });
+      const support = await vr.evaluate(() => document.body.dataset.xr);
+      if (!support.split(' ').includes('vr')) throw new Error(`immersive-vr not supported under ?emulate-xr=vr (data-xr="${support}")`);
+      await vr.evaluate(() => document.querySelector('a-scene').systems.xr.enter('vr'));
+      await vr.waitForFunction(() => document.querySelector('a-scene').renderer.xr.isPresenting === true, { timeout: 30_000, polling: 50 });
+      // Each XR frame is one renderer.render of the scene with an ArrayCamera (one sub-camera per
+      // eye, both drawn in that call unless multiview is on), so the counter's per-frame sums are
+      // per XR frame, both eyes together.
+      const view = await vr.evaluate(() => {
+        const xr = document.querySelector('a-scene').renderer.xr;
+        const layer = xr.getSession()?.renderState.baseLayer;
+        return { views: xr.getCamera().cameras.length, multiview: Boolean(xr.isMultiview), width: layer?.framebufferWidth ?? NaN, height: layer?.framebufferHeight ?? NaN };
+      });
+      const vrOrder = await vr.evaluate(() => {
+        const sys = document.querySelector('a-scene').systems.tour;
+        sys.dispatch({ type: 'setOverlay', mode: 'all' });
+        return [...sys.state.order];
+      });
+      const vrRows = [{ at: 'start', ...(await vr.evaluate(readRenderInfo, 6)) }];
+      for (const id of vrOrder) {
+        await vr.evaluate((sid) => document.querySelector('a-scene').systems.tour.dispatch({ type: 'go', station: sid }), id);
+        await vr.waitForFunction(() => !document.querySelector('a-scene').systems.tour.isTravelling(), { timeout: 30_000, polling: 50 });
+        vrRows.push({ at: id, ...(await vr.evaluate(readRenderInfo, 4)) });
+      }
+      const presenting = await vr.evaluate(() => document.querySelector('a-scene').renderer.xr.isPresenting);
+      if (!presenting) throw new Error('the VR session ended during the station visits');
+      const vrMax = (k) => Math.max(...vrRows.map((r) => r[k]));
+      const ratio = (a, b) => (b > 0 ? `×${(a / b).toFixed(2)}` : '–');
+      const monoAt = new Map(appRows.map((r) => [r.at, r]));
+      print('');
+      print(`VR (IWER Quest 3, ${view.views} views${view.multiview ? ', multiview' : ', no multiview'}, framebuffer ${view.width}×${view.height}), per XR frame (both eyes), role tags "all"`);
+      print('renderer.info, stereo             calls  triangles  geoms  textures  programs  calls/mono  tris/mono');
+      const vrLine = (r, mono) => `${line(r)} ${(mono ? ratio(r.calls, mono.calls) : '').padStart(11)} ${(mono ? ratio(r.triangles, mono.triangles) : '').padStart(10)}`;
+      for (const r of vrRows) print(vrLine(r, monoAt.get(r.at)));
+      const vrMaxRow = { at: 'max (VR)', calls: vrMax('calls'), triangles: vrMax('triangles'), geometries: vrMax('geometries'), textures: vrMax('textures'), programs: vrMax('programs') };
+      print(vrLine(vrMaxRow, { calls: monoCalls, triangles: monoTriangles }));
+      print(`  stereo max vs mono max: calls ${vrMaxRow.calls} vs ${monoCalls} (budget ≤ 2 × ${monoCalls} = ${2 * monoCalls}), triangles ${vrMaxRow.triangles} vs ${monoTriangles} (budget ≤ 2 × ${monoTriangles} = ${2 * monoTriangles})`);
+      for (const r of vrRows) {
+        if (!(r.calls <= 2 * monoCalls)) broken.push(`VR draw calls ${r.calls} at ${r.at} > 2 × mono max ${monoCalls}`);
+        if (!(r.triangles <= 2 * monoTriangles)) broken.push(`VR triangles ${r.triangles} at ${r.at} > 2 × mono max ${monoTriangles}`);
+      }
+
+      const vrWalk = vrOrder.length <= 5 ? vrOrder : [0, 1, 2, 3, 4].map((i) => vrOrder[Math.round((i * (vrOrder.length - 1)) / 4)]);
+      const vrTick = await vr.evaluate(tickWalk, vrWalk, 100);
+      print('');
+      print(`scene.tick JS per XR frame in VR, walk ${vrWalk.join(' → ')} (${vrTick.ticks.length} frames, ${vrTick.seconds.toFixed(1)} s, ${(vrTick.ticks.length / vrTick.seconds).toFixed(0)} fps software GL):`);
+      print(tickStats(vrTick));
+    } catch (err) {
+      for (const e of pageErrors.slice(-10)) console.error(`bench: VR page console: ${e}`);
+      throw err;
+    } finally {
+      await vrContext.close();
+    }
+  }
 
   print('');
   print(`aim: draw calls ≤ ${AIM_DRAW_CALLS} (now max ${max('calls')})`);

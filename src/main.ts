@@ -256,6 +256,10 @@ async function boot(): Promise<void> {
       if (mode === 'vr') vr.start(session);
       else {
         scene.object3D.background = null; // the camera picture shows through
+        // On a model a metre across, the life-size 3D labels and tags would bury it: the DOM
+        // overlay carries the station's text and its crew's tags instead.
+        const tags = scene.object3D.getObjectByName('role-tags');
+        if (tags) tags.visible = false;
         ar.start(session);
       }
       renderPanel(tour.state!);
@@ -301,6 +305,7 @@ async function boot(): Promise<void> {
   const size = new THREE.Vector2();
   const pos = new THREE.Vector3();
   tour.addFrameHook(() => {
+    if (tour.xrMode === 'ar') return; // AR tags are DOM tags over the model (see XrUi)
     renderer.getSize(size);
     roleTags.update(tour.state!, scene.camera, { width: size.x, height: size.y });
   });

@@ -10,6 +10,10 @@ import type { TourState } from '../tour/state';
  * "Headsets and AR" section in Help that says what this browser can and cannot do, and the AR DOM
  * overlay (hints, model controls, the station's text and its crew's role tags).
  */
+/** Room a DOM role tag takes on screen (CSS px, at normal text size) when stacking them. */
+const TAG_W = 230;
+const TAG_H = 62;
+
 export class XrUi {
   readonly overlay: HTMLElement;
   private readonly hint: HTMLElement;
@@ -131,7 +135,11 @@ export class XrUi {
   updateTags(visible: boolean): void {
     const placed = visible ? this.ar.crewOnScreen(this.overlay.clientWidth, this.overlay.clientHeight) : [];
     const seen = new Set<string>();
-    for (const p of placed) {
+    // Crew stand close together on a small model: stack tags that would overlap instead of piling them.
+    const taken: { x: number; y: number }[] = [];
+    for (const p of placed.sort((a, b) => b.y - a.y)) {
+      while (taken.some((t) => Math.abs(t.x - p.x) < TAG_W && Math.abs(t.y - p.y) < TAG_H)) p.y -= TAG_H;
+      taken.push({ x: p.x, y: p.y });
       seen.add(p.role);
       let el = this.tagEls.get(p.role);
       if (!el) {

@@ -21,7 +21,7 @@ export interface ArModeDeps {
   readonly shell: THREE.Object3D;
   /** Meshes whose material is clipped to one station in life-size mode. */
   readonly clipped: readonly THREE.Material[];
-  /** Station labels: hidden at life size (they belong to stations far outside the room). */
+  /** Station labels: hidden in AR (at 1:40 they would bury the model; the DOM overlay names stations). */
   readonly labels: () => THREE.Object3D;
   readonly crew: readonly CrewLayout[];
   /** Called whenever the phase, placement or life-size station changes, to refresh the overlay. */
@@ -194,7 +194,7 @@ export class ArMode {
     m4.decompose(rig.position, rig.quaternion, rig.scale);
     rig.updateMatrixWorld(true);
     this.setClip(centre);
-    this.deps.labels().visible = !this.lifeSize;
+    this.deps.labels().visible = false;
     this.deps.onChange();
   }
 
