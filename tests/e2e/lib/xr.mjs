@@ -15,26 +15,6 @@ export async function exitXr(page) {
   await frames(page, 2);
 }
 
-/** Points the right controller from beside the head at a world-space point. */
-export async function aimAt(page, world, hand = 'right') {
-  await page.evaluate(([x, y, z], handName) => {
-    const THREE = window.AFRAME.THREE;
-    const scene = document.querySelector('a-scene');
-    const rig = document.getElementById('rig').object3D;
-    rig.updateMatrixWorld(true);
-    const inv = rig.matrixWorld.clone().invert();
-    const target = new THREE.Vector3(x, y, z).applyMatrix4(inv);
-    const head = scene.camera.el.object3D.position; // head pose in the rig (reference space)
-    const hand3 = new THREE.Vector3(head.x + (handName === 'right' ? 0.2 : -0.2), head.y - 0.35, head.z - 0.2);
-    const m = new THREE.Matrix4().lookAt(hand3, target, new THREE.Vector3(0, 1, 0));
-    const q = new THREE.Quaternion().setFromRotationMatrix(m);
-    const c = window.xrDevice.controllers[handName];
-    c.position.set(hand3.x, hand3.y, hand3.z);
-    c.quaternion.set(q.x, q.y, q.z, q.w);
-  }, [world.x, world.y, world.z], hand);
-  await frames(page, 3);
-}
-
 export async function pullTrigger(page, hand = 'right') {
   await page.evaluate((h) => window.xrDevice.controllers[h].updateButtonValue('trigger', 1), hand);
   await frames(page, 3);
@@ -55,23 +35,33 @@ export async function memory(page) {
   return page.evaluate(() => ({ ...document.querySelector('a-scene').renderer.info.memory }));
 }
 
-/** Points the controller along a world-space direction (turned into the rig's frame). */
-export async function aimAlong(page, dir, hand = 'right') {
-  await page.evaluate(([x, y, z], handName) => {
+/**
+ * Puts the emulated controller beside the head and points it at a world-space point (`at`) or
+ * along a world-space direction (`along`); both are turned into the rig's (reference space) frame.
+ */
+async function aim(page, how, hand) {
+  await page.evaluate((spec, handName) => {
     const THREE = window.AFRAME.THREE;
-    const scene = document.querySelector('a-scene');
     const rigObj = document.getElementById('rig').object3D;
     rigObj.updateMatrixWorld(true);
-    const q = new THREE.Quaternion();
-    rigObj.getWorldQuaternion(q);
-    const local = new THREE.Vector3(x, y, z).normalize().applyQuaternion(q.invert());
-    const head = scene.camera.el.object3D.position;
-    const hand3 = new THREE.Vector3(head.x, head.y - 0.35, head.z);
-    const m = new THREE.Matrix4().lookAt(hand3, hand3.clone().add(local), new THREE.Vector3(0, 1, 0));
-    const r = new THREE.Quaternion().setFromRotationMatrix(m);
+    const head = document.querySelector('a-scene').camera.el.object3D.position; // head pose in the rig
+    const side = spec.at ? (handName === 'right' ? 0.2 : -0.2) : 0;
+    const handPos = new THREE.Vector3(head.x + side, head.y - 0.35, head.z - (spec.at ? 0.2 : 0));
+    let target;
+    if (spec.at) {
+      target = new THREE.Vector3(...spec.at).applyMatrix4(rigObj.matrixWorld.clone().invert());
+    } else {
+      const q = new THREE.Quaternion();
+      rigObj.getWorldQuaternion(q);
+      target = handPos.clone().add(new THREE.Vector3(...spec.along).normalize().applyQuaternion(q.invert()));
+    }
+    const r = new THREE.Quaternion().setFromRotationMatrix(new THREE.Matrix4().lookAt(handPos, target, new THREE.Vector3(0, 1, 0)));
     const c = window.xrDevice.controllers[handName];
-    c.position.set(hand3.x, hand3.y, hand3.z);
+    c.position.set(handPos.x, handPos.y, handPos.z);
     c.quaternion.set(r.x, r.y, r.z, r.w);
-  }, [dir.x, dir.y, dir.z], hand);
+  }, how, hand);
   await frames(page, 3);
 }
+
+export const aimAt = (page, p, hand = 'right') => aim(page, { at: [p.x, p.y, p.z] }, hand);
+export const aimAlong = (page, d, hand = 'right') => aim(page, { along: [d.x, d.y, d.z] }, hand);
