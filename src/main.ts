@@ -16,12 +16,11 @@ import { buildStationLabels } from './set/station-labels';
 import { FocusRing } from './set/focus-ring';
 import { InfoPanel } from './set/info-panel';
 import { TOUR_SYSTEM, arrivalYaw, type Fader, type TourSystem } from './systems/tour';
-import { XR_SYSTEM, type XrSystem } from './systems/xr';
 import { PanelButtons } from './set/panel-buttons';
+import { OverlayLines } from './set/overlay-lines';
 import { VrFade } from './xr/vr-fade';
-import { VrControls } from './xr/vr-controls';
-import { ArMode } from './xr/ar-mode';
-import { XrUi } from './ui/xr-ui';
+import { VR_LINE_SEGMENTS } from './xr/vr-controls';
+import { setupXr } from './xr/setup-xr';
 import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './systems/role-tags';
 import { DEFAULT_SETTINGS, initialState, tourReducer, type TourState } from './tour/state';
 import { STORAGE_KEY, fromStored, toPersisted } from './tour/persist';
@@ -171,32 +170,34 @@ async function boot(): Promise<void> {
   const panel = new InfoPanel();
   const focusRing = new FocusRing();
   const panelButtons = new PanelButtons();
-  const hoverRing = new FocusRing();
-  hoverRing.mesh.name = 'hover-ring';
+  // Every thin line (role-tag leaders, VR rays and arcs) in one draw call.
+  const overlayLines = new OverlayLines(built.crew.length + VR_LINE_SEGMENTS);
+  const tagLines = overlayLines.allocate(built.crew.length);
   let labels = buildStationLabels(content, built.stations, state.settings.highContrast);
-  scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, state.settings.highContrast), panel.mesh, focusRing.mesh, panelButtons.mesh, hoverRing.mesh);
+  scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, state.settings.highContrast, tagLines), panel.mesh, focusRing.mesh, overlayLines.mesh);
 
-  const xr = systemOf<XrSystem>(scene, XR_SYSTEM);
   const eye = new THREE.Vector3();
   const renderPanel = (s: TourState): void => {
     if (!s.panel || tour.xrMode === 'ar') {
       panel.hide();
-      panelButtons.hide();
       return;
     }
-    const text = panelText(content, s.panel);
-    panel.show({ ...text, scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast });
-    if (tour.xrMode === 'vr') {
-      camera.object3D.getWorldPosition(eye);
-      panel.placeFacing(eye, tour.visitorYaw());
+    const inVr = tour.xrMode === 'vr';
+    if (inVr) {
+      // In a headset the panel carries its own Previous / Close / Next (the HUD is not visible).
       const here = s.station === null ? -1 : s.order.indexOf(s.station);
       const disabled = [...(here <= 0 ? (['previous'] as const) : []), ...(here === s.order.length - 1 ? (['next'] as const) : [])];
       panelButtons.setLabels({ previous: `‹ ${locale.ui.previous}`, close: locale.ui.close, next: `${locale.ui.next} ›` }, disabled);
-      panelButtons.placeUnder(panel.mesh);
+    }
+    panel.setButtons(inVr ? panelButtons : null);
+    const text = panelText(content, s.panel);
+    panel.show({ ...text, scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast });
+    if (inVr) {
+      camera.object3D.getWorldPosition(eye);
+      panel.placeFacing(eye, tour.visitorYaw());
       return;
     }
     panel.depthTested();
-    panelButtons.hide();
     const layout = tour.layout(s.panel.kind === 'station' ? s.panel.id : s.panel.station);
     eye.set(layout.spot.x, EYE_HEIGHT, layout.spot.z);
     panel.place(eye, arrivalYaw(layout), scene.camera as THREE.PerspectiveCamera);
@@ -210,7 +211,7 @@ async function boot(): Promise<void> {
       labels.dispose();
       scene.object3D.remove(labels.mesh);
       labels = buildStationLabels(content, built.stations, s.settings.highContrast);
-      scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, s.settings.highContrast));
+      scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, s.settings.highContrast, tagLines));
     }
     focusRing.showAt(s.focus === null ? null : tour.layout(s.order[s.focus]!).spot);
     roleTags.invalidate();
@@ -222,82 +223,13 @@ async function boot(): Promise<void> {
   if (link.unknown) hud.showNotice(format(locale.ui.unknownStation, { id: link.unknown }));
   for (const notice of result.notices) console.warn(`Backlot: ${notice}`);
 
-  // --- WebXR: VR headset controls, AR tabletop model, their DOM ----------------------------------
-  const area = { halfWidth: built.bounds.halfWidth, halfDepth: built.bounds.halfDepth, margin: 0.6 };
-  const vr = new VrControls({
-    scene, rig: rig.object3D, camera: camera.object3D, tour, buttons: panelButtons, area,
-    notice: (text) => hud.showNotice(text, 3000),
-    teleportRefused: locale.ui.teleportRefused,
-    hoverStation: (id) => hoverRing.showAt(id ? tour.layout(id).spot : null),
-  });
-  scene.object3D.add(vr.group);
-  camera.object3D.add(vr.vignette);
-  const solidMaterials = built.root.children.flatMap((o) => ((o as THREE.Mesh).isMesh ? [(o as THREE.Mesh).material as THREE.Material] : []));
-  const xrUi: { current: XrUi | null } = { current: null };
-  const ar = new ArMode({
-    scene, rig: rig.object3D, camera: camera.object3D, tour, shell: built.shell, clipped: solidMaterials,
-    labels: () => labels.mesh, crew: built.crew,
-    onChange: () => xrUi.current?.render(tour.state!),
-  });
-  const modeName = (mode: 'vr' | 'ar'): string => (mode === 'vr' ? 'VR' : 'AR');
-  const enterXr = (mode: 'vr' | 'ar'): void => {
-    xr.enter(mode).catch((err: unknown) => {
-      const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-      console.warn(`Backlot: ${modeName(mode)} did not start.`, err);
-      hud.showNotice(format(locale.ui.xrRefused, { mode: modeName(mode), reason }));
-    });
-  };
-  xrUi.current = new XrUi(content, ar, { enter: enterXr, exit: () => void xr.exit() });
-  const background = scene.object3D.background;
-  xr.connect({
-    onStart(mode, session) {
-      tour.setXrMode(mode);
-      document.body.classList.add(`xr-${mode}`);
-      if (mode === 'vr') vr.start(session);
-      else {
-        scene.object3D.background = null; // the camera picture shows through
-        // On a model a metre across, the life-size 3D labels and tags would bury it: the DOM
-        // overlay carries the station's text and its crew's tags instead.
-        const tags = scene.object3D.getObjectByName('role-tags');
-        if (tags) tags.visible = false;
-        ar.start(session);
-      }
-      renderPanel(tour.state!);
-      roleTags.invalidate();
-    },
-    onEnd(mode) {
-      vr.stop();
-      ar.stop();
-      vrFade.reset();
-      tour.fading = false;
-      scene.object3D.background = background;
-      document.body.classList.remove(`xr-${mode}`);
-      tour.setXrMode('inline');
-      hoverRing.showAt(null);
-      renderPanel(tour.state!);
-      roleTags.invalidate();
-      hud.showNotice(format(locale.ui.xrEnded, { mode: modeName(mode) }), 4000);
-    },
-  });
-  tour.addArrivalHook(() => {
-    if (tour.xrMode === 'vr') renderPanel(tour.state!);
-  });
-  tour.subscribe((s) => {
-    if (tour.xrMode === 'ar') xrUi.current?.render(s);
-  });
-  void xr.detect().then((support) => {
-    const tools = hud.root.querySelector<HTMLElement>('.tools');
-    if (tools) xrUi.current?.mount(tools, document.getElementById('help'), support);
-    document.body.dataset.xr = [support.vr ? 'vr' : '', support.ar ? 'ar' : ''].filter(Boolean).join(' ') || 'none';
-  });
-  tour.addFrameHook((dt) => {
-    if (tour.xrMode === 'vr') {
-      vrFade.step(dt);
-      vr.update(dt);
-    } else if (tour.xrMode === 'ar') {
-      ar.update();
-      xrUi.current?.updateTags(tour.state!.overlay !== 'off');
-    }
+  // --- WebXR: VR headset controls, AR tabletop model, their DOM (see src/xr/setup-xr.ts).
+  setupXr({
+    content, scene, rig: rig.object3D, camera: camera.object3D, tour, built, hud, vrFade, lines: overlayLines,
+    panel: { hitButton: (r) => panel.hitButton(r), hoverButton: (b) => panelButtons.setHover(b) && panel.repaintButtons() },
+    labels: () => labels.mesh,
+    renderPanel: () => renderPanel(tour.state!),
+    invalidateTags: () => roleTags.invalidate(),
   });
 
   // The one ordered per-frame update after the visitor has moved: tags, focus ring, floor plan.
@@ -309,13 +241,11 @@ async function boot(): Promise<void> {
     renderer.getSize(size);
     roleTags.update(tour.state!, scene.camera, { width: size.x, height: size.y });
   });
-  tour.addFrameHook((dt) => {
-    focusRing.update(dt, tour.state!.settings.reducedMotion);
-    hoverRing.update(dt, tour.state!.settings.reducedMotion);
-  });
+  tour.addFrameHook((dt) => focusRing.update(dt, tour.state!.settings.reducedMotion));
   tour.addFrameHook(() => {
     tour.visitorPosition(pos);
     hud.floorPlan.updateVisitor(pos.x, pos.z, tour.visitorYaw());
+    overlayLines.commit(); // last: every line writer has run this frame
   });
   window.addEventListener('resize', () => renderPanel(tour.state!));
 

@@ -35,8 +35,11 @@ export interface CrewLayout {
 
 export interface BuiltSet {
   readonly root: THREE.Group;
-  /** The soundstage's walls, floor and lighting grid (a child of root), hidden for the AR model. */
-  readonly shell: THREE.Group;
+  /**
+   * Shows or hides the soundstage's walls, floor and lighting grid (hidden on the AR model). The
+   * shell is drawn first in the merged meshes, so hiding it is a draw range, not extra draw calls.
+   */
+  showShell(visible: boolean): void;
   readonly stations: ReadonlyMap<string, StationLayout>;
   readonly crew: readonly CrewLayout[];
   readonly bounds: { readonly halfWidth: number; readonly halfDepth: number };
@@ -69,9 +72,9 @@ function hashString(s: string): number {
  */
 export function buildSet(set: SetFile): BuiltSet {
   const targets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
-  // The shell gets meshes of its own so AR can show the stations without the building around them.
-  const shellTargets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
-  buildSoundstage(shellTargets, set.soundstage);
+  // The shell goes in first: its vertices lead each buffer, so a draw range can skip it (AR model).
+  buildSoundstage(targets, set.soundstage);
+  const shellVertices = { solid: targets.solid.triangleCount * 3, glow: targets.glow.triangleCount * 3 };
 
   const departmentColor = new Map(set.departments.map((d) => [d.id, d.color]));
   const roleDepartment = new Map(set.roles.map((r) => [r.id, r.department]));
@@ -140,10 +143,8 @@ export function buildSet(set: SetFile): BuiltSet {
   const solidGeo = targets.solid.build();
   const glowGeo = targets.glow.build();
   const screenGeo = targets.screen.build();
-  const shellSolid = shellTargets.solid.build();
-  const shellGlow = shellTargets.glow.build();
-  const triangles = [...Object.values(targets), ...Object.values(shellTargets)].reduce((n, b) => n + b.triangleCount, 0);
-  for (const b of [...Object.values(targets), ...Object.values(shellTargets)]) b.dispose();
+  const triangles = targets.solid.triangleCount + targets.glow.triangleCount + targets.screen.triangleCount;
+  for (const b of Object.values(targets)) b.dispose();
 
   const solidMat = new THREE.MeshLambertMaterial({ vertexColors: true });
   const glowMat = new THREE.MeshBasicMaterial({ vertexColors: true });
@@ -154,13 +155,7 @@ export function buildSet(set: SetFile): BuiltSet {
     new THREE.Mesh(glowGeo, glowMat),
     new THREE.Mesh(screenGeo, screenMat),
   ];
-  const shell = new THREE.Group();
-  shell.name = 'soundstage-shell';
-  const shellMeshes = [new THREE.Mesh(shellSolid, solidMat), new THREE.Mesh(shellGlow, glowMat)];
-  for (const mesh of shellMeshes) {
-    mesh.matrixAutoUpdate = false;
-    if (mesh.geometry.getAttribute('position').count > 0) shell.add(mesh);
-  }
+  meshes.forEach((mesh, i) => (mesh.name = ['set-solid', 'set-glow', 'set-screen'][i]!));
   for (const mesh of meshes) {
     mesh.matrixAutoUpdate = false; // static: never recompute their matrices per frame
     if (mesh.geometry.getAttribute('position').count > 0) root.add(mesh);
@@ -172,17 +167,20 @@ export function buildSet(set: SetFile): BuiltSet {
   key.position.set(6, 12, 4);
   const fill = new THREE.DirectionalLight('#9fb7ff', 0.6);
   fill.position.set(-8, 6, -6);
-  root.add(hemi, key, fill, shell);
+  root.add(hemi, key, fill);
 
   return {
     root,
-    shell,
+    showShell(visible) {
+      solidGeo.setDrawRange(visible ? 0 : shellVertices.solid, Infinity);
+      glowGeo.setDrawRange(visible ? 0 : shellVertices.glow, Infinity);
+    },
     stations,
     crew,
     bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 },
     triangles,
     dispose() {
-      for (const mesh of [...meshes, ...shellMeshes]) mesh.geometry.dispose();
+      for (const mesh of meshes) mesh.geometry.dispose();
       solidMat.dispose();
       glowMat.dispose();
       screenMat.dispose();

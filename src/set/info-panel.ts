@@ -1,5 +1,6 @@
 import * as THREE from 'three';
-import { drawPanel, type PanelSpec } from './text-canvas';
+import { drawPanel, SOFTWARE_CANVAS, type PanelSpec } from './text-canvas';
+import { BUTTON_STRIP_PX, type PanelButton, type PanelButtons } from './panel-buttons';
 
 const PANEL_DISTANCE = 1.35;
 /** Reading distance in a headset, metres: close enough to read, far enough to focus without strain. */
@@ -19,7 +20,13 @@ const forward = new THREE.Vector3();
 export class InfoPanel {
   readonly mesh: THREE.Mesh<THREE.PlaneGeometry, THREE.MeshBasicMaterial>;
   private readonly canvas = document.createElement('canvas');
+  /** The text as drawn; the texture is this plus, in a headset, the button strip below it. */
+  private readonly source = document.createElement('canvas');
   private readonly texture: THREE.CanvasTexture;
+  private buttons: PanelButtons | null = null;
+  private textHeight = 0;
+  // Scratch for ray hits (every frame per controller in VR).
+  private readonly hits: THREE.Intersection[] = [];
 
   constructor() {
     this.texture = new THREE.CanvasTexture(this.canvas);
@@ -34,12 +41,51 @@ export class InfoPanel {
   }
 
   show(spec: PanelSpec): void {
-    const image = drawPanel(spec, this.canvas);
-    // A canvas that changed size needs a fresh GPU texture; three.js re-uploads on needsUpdate.
-    this.texture.dispose();
-    this.texture.needsUpdate = true;
-    this.mesh.scale.set(image.width, image.height, 1);
+    const image = drawPanel(spec, this.source);
+    this.textHeight = image.height;
+    this.compose(image.width);
     this.mesh.visible = true;
+  }
+
+  /** Buttons under the text (VR) or none (screen, where the HUD has them). */
+  setButtons(buttons: PanelButtons | null): void {
+    if (buttons === this.buttons) return;
+    this.buttons = buttons;
+    if (this.source.width > 0) this.compose(this.mesh.scale.x);
+  }
+
+  /** Repaints after the buttons' hover or labels changed. */
+  repaintButtons(): void {
+    if (this.buttons && this.source.width > 0) this.compose(this.mesh.scale.x);
+  }
+
+  private compose(widthM: number): void {
+    const strip = this.buttons ? BUTTON_STRIP_PX : 0;
+    const w = this.source.width;
+    const h = this.source.height + strip;
+    const resized = this.canvas.width !== w || this.canvas.height !== h;
+    this.canvas.width = w; // also clears
+    this.canvas.height = h;
+    const ctx = this.canvas.getContext('2d', SOFTWARE_CANVAS)!;
+    ctx.drawImage(this.source, 0, 0);
+    this.buttons?.paint(ctx, this.source.height, w);
+    // A canvas that changed size needs a fresh GPU texture; three.js re-uploads on needsUpdate.
+    if (resized) this.texture.dispose();
+    this.texture.needsUpdate = true;
+    this.mesh.scale.set(widthM, this.textHeight * (h / this.source.height), 1);
+  }
+
+  /** The panel button a ray points at, if the panel shows buttons. */
+  hitButton(raycaster: THREE.Raycaster): { button: PanelButton; distance: number } | null {
+    if (!this.buttons || !this.mesh.visible) return null;
+    this.hits.length = 0;
+    this.mesh.raycast(raycaster, this.hits);
+    const hit = this.hits[0];
+    if (!hit?.uv) return null;
+    const stripV = BUTTON_STRIP_PX / this.canvas.height;
+    if (hit.uv.y > stripV) return null;
+    const button = this.buttons.buttonAt(hit.uv.x);
+    return button ? { button, distance: hit.distance } : null;
   }
 
   hide(): void {

@@ -1,104 +1,70 @@
-import * as THREE from 'three';
 import { FONT_STACK } from '../ui/fonts';
-import { SOFTWARE_CANVAS } from './text-canvas';
 
 export const PANEL_BUTTONS = ['previous', 'close', 'next'] as const;
 export type PanelButton = (typeof PANEL_BUTTONS)[number];
 
-const W = 1200;
-const H = 150;
-const WIDTH_M = 0.96;
+/** Height of the button strip under the panel text, canvas pixels (the panel is 1000 px a metre). */
+export const BUTTON_STRIP_PX = 150;
 
 /**
- * Pointable buttons under the 3D panel in a headset: Previous stop, Close, Next stop. One quad and
- * one small canvas (redrawn on hover), so the bar costs a single draw call.
+ * The pointable Previous stop / Close / Next stop buttons of the panel in a headset. They are
+ * painted into the panel's own texture (a strip along its bottom), so they cost no draw call of
+ * their own; this class keeps their labels, which are disabled, which is hovered, and maps a point
+ * along the strip to a button.
  */
 export class PanelButtons {
-  readonly mesh: THREE.Mesh<THREE.PlaneGeometry, THREE.MeshBasicMaterial>;
-  private readonly canvas = document.createElement('canvas');
-  private readonly texture: THREE.CanvasTexture;
   private labels: Record<PanelButton, string> = { previous: '', close: '', next: '' };
   private disabled = new Set<PanelButton>();
   private hovered: PanelButton | null = null;
-  // Scratch for hit tests (every frame per controller).
-  private readonly hits: THREE.Intersection[] = [];
 
-  constructor() {
-    this.canvas.width = W;
-    this.canvas.height = H;
-    this.texture = new THREE.CanvasTexture(this.canvas);
-    this.texture.colorSpace = THREE.SRGBColorSpace;
-    const material = new THREE.MeshBasicMaterial({ map: this.texture, transparent: true, depthTest: false, depthWrite: false });
-    this.mesh = new THREE.Mesh(new THREE.PlaneGeometry(WIDTH_M, (WIDTH_M * H) / W), material);
-    this.mesh.name = 'panel-buttons';
-    this.mesh.renderOrder = 31;
-    this.mesh.visible = false;
-  }
-
-  setLabels(labels: Record<PanelButton, string>, disabled: readonly PanelButton[]): void {
+  /** Returns true when something visible changed (the panel must be repainted). */
+  setLabels(labels: Record<PanelButton, string>, disabled: readonly PanelButton[]): boolean {
     const same = PANEL_BUTTONS.every((b) => labels[b] === this.labels[b]) && disabled.length === this.disabled.size && disabled.every((d) => this.disabled.has(d));
-    if (same) return;
+    if (same) return false;
     this.labels = { ...labels };
     this.disabled = new Set(disabled);
-    this.draw();
+    return true;
   }
 
-  /** Under the panel, in its plane, turned the same way. */
-  placeUnder(panel: THREE.Mesh): void {
-    this.mesh.quaternion.copy(panel.quaternion);
-    this.mesh.position.set(0, -(panel.scale.y / 2 + 0.1), 0.01).applyQuaternion(panel.quaternion).add(panel.position);
-    this.mesh.visible = panel.visible;
-  }
-
-  hide(): void {
-    this.mesh.visible = false;
-  }
-
-  /** Which enabled button a ray points at, if any. */
-  hit(raycaster: THREE.Raycaster): { button: PanelButton; distance: number; point: THREE.Vector3 } | null {
-    if (!this.mesh.visible) return null;
-    this.hits.length = 0;
-    this.mesh.raycast(raycaster, this.hits);
-    const h = this.hits[0];
-    if (!h?.uv) return null;
-    const button = PANEL_BUTTONS[Math.min(2, Math.floor(h.uv.x * 3))]!;
-    return this.disabled.has(button) ? null : { button, distance: h.distance, point: h.point };
-  }
-
-  setHover(button: PanelButton | null): void {
-    if (button === this.hovered) return;
+  /** Returns true when the hover changed (the panel must be repainted). */
+  setHover(button: PanelButton | null): boolean {
+    if (button === this.hovered) return false;
     this.hovered = button;
-    this.draw();
+    return true;
   }
 
-  private draw(): void {
-    const ctx = this.canvas.getContext('2d', SOFTWARE_CANVAS)!;
-    ctx.clearRect(0, 0, W, H);
-    const slot = W / 3;
+  get hover(): PanelButton | null {
+    return this.hovered;
+  }
+
+  /** The enabled button at `u` (0…1 across the strip), or null. */
+  buttonAt(u: number): PanelButton | null {
+    const button = PANEL_BUTTONS[Math.min(2, Math.max(0, Math.floor(u * 3)))]!;
+    return this.disabled.has(button) ? null : button;
+  }
+
+  paint(ctx: CanvasRenderingContext2D, top: number, width: number): void {
+    const H = BUTTON_STRIP_PX;
+    const slot = width / 3;
     PANEL_BUTTONS.forEach((b, i) => {
-      const x = i * slot + 12;
-      const w = slot - 24;
+      const x = i * slot + 14;
+      const w = slot - 28;
       const off = this.disabled.has(b);
       const hot = this.hovered === b && !off;
-      ctx.fillStyle = hot ? '#ffd166' : off ? 'rgba(30,32,40,0.55)' : 'rgba(22,24,31,0.94)';
-      ctx.strokeStyle = hot ? '#ffffff' : 'rgba(255,255,255,0.35)';
+      ctx.fillStyle = hot ? '#ffd166' : off ? 'rgba(30,32,40,0.6)' : 'rgba(22,24,31,0.96)';
+      ctx.strokeStyle = hot ? '#ffffff' : 'rgba(255,255,255,0.4)';
       ctx.lineWidth = 4;
       ctx.beginPath();
-      ctx.roundRect(x, 14, w, H - 28, 40);
+      ctx.roundRect(x, top + 18, w, H - 36, 38);
       ctx.fill();
       ctx.stroke();
       ctx.fillStyle = hot ? '#16181f' : off ? 'rgba(255,255,255,0.35)' : '#ffffff';
-      ctx.font = `700 46px ${FONT_STACK}`;
+      ctx.font = `700 44px ${FONT_STACK}`;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText(this.labels[b], x + w / 2, H / 2 + 2, w - 30);
+      ctx.fillText(this.labels[b], x + w / 2, top + H / 2 + 2, w - 30);
     });
-    this.texture.needsUpdate = true;
-  }
-
-  dispose(): void {
-    this.mesh.geometry.dispose();
-    this.mesh.material.dispose();
-    this.texture.dispose();
+    ctx.textAlign = 'start';
+    ctx.textBaseline = 'alphabetic';
   }
 }

@@ -3,6 +3,7 @@ import { defineSystem, type TypedSystem } from '../aframe-typed';
 import { BillboardBatch, drawCard } from '../set/billboards';
 import { font } from '../set/text-canvas';
 import type { CrewLayout } from '../set/build-set';
+import type { LineRange } from '../set/overlay-lines';
 import type { Content } from '../content/types';
 import type { TourState } from '../tour/state';
 
@@ -32,13 +33,15 @@ const camPos = new THREE.Vector3();
 
 interface RoleTagMethods {
   batch: BillboardBatch | null;
-  lines: THREE.LineSegments | null;
+  /** This system's leader lines: a range of the shared overlay line batch. */
+  lines: LineRange | null;
+  leaderColor: THREE.Color;
   crew: readonly CrewLayout[];
   shownRoles: Set<string>;
   frame: number;
   dirty: boolean;
   group: THREE.Group | null;
-  build(this: RoleTagSystem, content: Content, crew: readonly CrewLayout[], highContrast: boolean): THREE.Group;
+  build(this: RoleTagSystem, content: Content, crew: readonly CrewLayout[], highContrast: boolean, lines: LineRange): THREE.Group;
   update(this: RoleTagSystem, state: TourState, camera: THREE.Camera, size: { width: number; height: number }): void;
   invalidate(this: RoleTagSystem): void;
   visibleRoles(this: RoleTagSystem): string[];
@@ -55,13 +58,14 @@ export type RoleTagSystem = TypedSystem<RoleTagMethods>;
 defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
   batch: null,
   lines: null,
+  leaderColor: new THREE.Color('#f4e3b5'),
   crew: [],
   shownRoles: new Set(),
   frame: 0,
   dirty: true,
   group: null,
 
-  build(content, crew, highContrast) {
+  build(content, crew, highContrast, lines) {
     this.dispose();
     this.crew = crew;
     this.shownRoles = new Set();
@@ -97,14 +101,12 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
       TAG_PX,
       { depthTest: true, renderOrder: 20 },
     );
-    const linePositions = new Float32Array(crew.length * 6);
-    const lineGeo = new THREE.BufferGeometry();
-    lineGeo.setAttribute('position', new THREE.BufferAttribute(linePositions, 3).setUsage(THREE.DynamicDrawUsage));
-    this.lines = new THREE.LineSegments(lineGeo, new THREE.LineBasicMaterial({ color: highContrast ? '#ffffff' : '#f4e3b5', transparent: true, opacity: 0.85 }));
-    this.lines.frustumCulled = false;
+    if (lines.count < crew.length) throw new Error(`role tags need ${crew.length} leader lines, got ${lines.count}`);
+    this.lines = lines;
+    this.leaderColor = new THREE.Color(highContrast ? '#ffffff' : '#f4e3b5');
     this.group = new THREE.Group();
     this.group.name = 'role-tags';
-    this.group.add(this.batch.mesh, this.lines);
+    this.group.add(this.batch.mesh);
     // Hidden until a tag is shown: the tag atlas is then uploaded to the GPU on first use, not as
     // part of the first frame (where nobody stands at a station yet).
     this.group.visible = false;
@@ -137,7 +139,6 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
 
     const placed: Rect[] = [];
     const shown = new Set<string>();
-    const pos = lines.geometry.getAttribute('position') as THREE.BufferAttribute;
     const project = (x: number, y: number, z: number): THREE.Vector3 => v.set(x, y, z).project(camera);
     for (const { c, index } of candidates) {
       let accepted: Rect | null = null;
@@ -160,22 +161,20 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
           break;
         }
       }
-      const o = index * 6;
       if (accepted) {
         placed.push(accepted);
         shown.add(c.role);
         batch.setAnchor(c.role, c.head.x, anchorY, c.head.z);
-        pos.array.set([c.head.x, c.head.y + 0.05, c.head.z, c.head.x, anchorY, c.head.z], o);
+        lines.set(index, c.head.x, c.head.y + 0.05, c.head.z, c.head.x, anchorY, c.head.z, this.leaderColor);
       } else {
-        pos.array.fill(0, o, o + 6);
+        lines.clear(index);
       }
     }
     this.crew.forEach((c, index) => {
       const visible = shown.has(c.role);
       batch.setShown(c.role, visible);
-      if (!visible) pos.array.fill(0, index * 6, index * 6 + 6);
+      if (!visible) lines.clear(index);
     });
-    pos.needsUpdate = true;
     this.shownRoles = shown;
     if (this.group) this.group.visible = shown.size > 0;
   },
@@ -186,10 +185,7 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
 
   dispose() {
     this.batch?.dispose();
-    if (this.lines) {
-      this.lines.geometry.dispose();
-      (this.lines.material as THREE.Material).dispose();
-    }
+    this.lines?.clearAll();
     this.group?.removeFromParent();
     this.batch = null;
     this.lines = null;

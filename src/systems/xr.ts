@@ -18,6 +18,8 @@ export interface XrHandlers {
 
 interface XrMethods {
   mode: XrMode;
+  /** The VR controls, AR model and AR overlay, once the app has wired them (tests read these). */
+  controllers: Record<string, unknown> | null;
   support: XrSupport;
   handlers: XrHandlers | null;
   onEnter: () => void;
@@ -39,6 +41,7 @@ export type XrSystem = TypedSystem<XrMethods>;
  */
 defineSystem<XrMethods>(XR_SYSTEM, {
   mode: 'inline',
+  controllers: null,
   support: { vr: false, ar: false },
   handlers: null,
   onEnter: () => undefined,

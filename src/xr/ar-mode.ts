@@ -18,7 +18,7 @@ export interface ArModeDeps {
   readonly rig: THREE.Object3D;
   readonly camera: THREE.Object3D;
   readonly tour: TourSystem;
-  readonly shell: THREE.Object3D;
+  readonly showShell: (visible: boolean) => void;
   /** Meshes whose material is clipped to one station in life-size mode. */
   readonly clipped: readonly THREE.Material[];
   /** Station labels: hidden in AR (at 1:40 they would bury the model; the DOM overlay names stations). */
@@ -74,7 +74,7 @@ export class ArMode {
     this.lifeSize = null;
     this.scale = AR_DEFAULT_SCALE;
     this.yaw = 0;
-    this.deps.shell.visible = false;
+    this.deps.showShell(false);
     this.deps.rig.add(this.reticle);
     session.addEventListener('select', this.onSelect);
     // Hit-test from the centre of the view ("viewer" space): the ring sits where the phone points.
@@ -96,7 +96,7 @@ export class ArMode {
     this.session = null;
     this.reticle.visible = false;
     this.reticle.removeFromParent();
-    this.deps.shell.visible = true;
+    this.deps.showShell(true);
     this.setClip(null);
     this.deps.labels().visible = true;
     const rig = this.deps.rig;

@@ -1,7 +1,8 @@
 import * as THREE from 'three';
 import type { Scene } from '../aframe-typed';
 import type { TourSystem } from '../systems/tour';
-import type { PanelButtons, PanelButton } from '../set/panel-buttons';
+import type { PanelButton } from '../set/panel-buttons';
+import { circleInto, type LineRange, type OverlayLines } from '../set/overlay-lines';
 import type { TourAction } from '../tour/state';
 import { pickTarget, selectActions, type PickTarget } from './pick';
 import { ARC_SAMPLES, isWalkable, teleportArc, type WalkableArea } from './teleport';
@@ -11,10 +12,24 @@ import { SEATED_LIFT, placeHead, turnAboutHead, viewYaw } from './rig';
 const RAY_LENGTH = 12;
 const SMOOTH_SPEED = 1.6; // m/s: a calm walk
 const DEAD_ZONE = 0.2;
-const RAY_IDLE = '#cfd3dc';
-const RAY_HOT = '#ffd166';
-const ARC_OK = '#5ee08a';
-const ARC_NO = '#ff5a5a';
+const RAY_IDLE = new THREE.Color('#cfd3dc');
+const RAY_HOT = new THREE.Color('#ffd166');
+const ARC_OK = new THREE.Color('#5ee08a');
+const ARC_NO = new THREE.Color('#ff5a5a');
+
+// Segments each pointer draws into the shared line batch: ray, arc, a landing ring of three
+// circles (lines are one pixel wide, so three read as a band), a three-axis cursor.
+const RING_SEGMENTS = 24;
+const RING_RADII = [0.22, 0.26, 0.3] as const;
+const SEG_RAY = 0;
+const SEG_ARC = 1;
+const SEG_RING = SEG_ARC + ARC_SAMPLES;
+const SEG_CURSOR = SEG_RING + RING_SEGMENTS * RING_RADII.length;
+const POINTER_SEGMENTS = SEG_CURSOR + 3;
+const HOVER_SEGMENTS = 2 * 32;
+const POINTERS = 2;
+/** How many segments of the overlay line batch the VR controls take. */
+export const VR_LINE_SEGMENTS = POINTERS * POINTER_SEGMENTS + HOVER_SEGMENTS;
 
 /** What one input source (a controller, a hand, a gaze-and-pinch) is pointing at. */
 type Aim =
@@ -23,11 +38,19 @@ type Aim =
   | { readonly kind: 'floor'; readonly x: number; readonly z: number; readonly valid: boolean }
   | { readonly kind: 'none' };
 
-interface Pointer {
-  readonly ray: THREE.Line<THREE.BufferGeometry, THREE.LineBasicMaterial>;
-  readonly cursor: THREE.Mesh<THREE.SphereGeometry, THREE.MeshBasicMaterial>;
-  readonly arc: THREE.Line<THREE.BufferGeometry, THREE.LineBasicMaterial>;
-  readonly landing: THREE.Mesh<THREE.RingGeometry, THREE.MeshBasicMaterial>;
+/** What a pointer showed on the last frame (tests and the bench read these). */
+export interface AimSummary {
+  readonly hand: XRHandedness;
+  readonly kind: Aim['kind'];
+  readonly valid?: boolean;
+  readonly station?: string;
+  readonly button?: PanelButton;
+}
+
+/** The panel as the VR controls see it: pointable buttons and their hover. */
+export interface PanelTarget {
+  hitButton(raycaster: THREE.Raycaster): { button: PanelButton; distance: number } | null;
+  hoverButton(button: PanelButton | null): void;
 }
 
 export interface VrControlsDeps {
@@ -35,12 +58,11 @@ export interface VrControlsDeps {
   readonly rig: THREE.Object3D;
   readonly camera: THREE.Object3D;
   readonly tour: TourSystem;
-  readonly buttons: PanelButtons;
+  readonly panel: PanelTarget;
+  readonly lines: OverlayLines;
   readonly area: WalkableArea;
   readonly notice: (text: string) => void;
   readonly teleportRefused: string;
-  /** Hover feedback for a station: a ring on its tape mark (null clears it). */
-  readonly hoverStation: (station: string | null) => void;
 }
 
 // Scratch for the per-frame pose path: nothing here allocates per frame.
@@ -58,9 +80,11 @@ const headPos = new THREE.Vector3();
  * tracked hands and transient pointers all take the same path.
  */
 export class VrControls {
-  readonly group = new THREE.Group();
   readonly vignette: THREE.Mesh<THREE.RingGeometry, THREE.MeshBasicMaterial>;
-  private readonly pointers: Pointer[];
+  private readonly pointers: LineRange[];
+  private readonly hoverRing: LineRange;
+  private hoveredStation: string | null = null;
+  private lastAims: AimSummary[] = [];
   private readonly raycaster = new THREE.Raycaster();
   private readonly snap = new SnapTurner();
   private session: XRSession | null = null;
@@ -68,9 +92,8 @@ export class VrControls {
   private readonly onSelect = (e: Event): void => this.select(e as XRInputSourceEvent);
 
   constructor(private readonly deps: VrControlsDeps) {
-    this.group.name = 'vr-controls';
-    this.group.visible = false;
-    this.pointers = [0, 1].map(() => this.makePointer());
+    this.pointers = Array.from({ length: POINTERS }, () => deps.lines.allocate(POINTER_SEGMENTS));
+    this.hoverRing = deps.lines.allocate(HOVER_SEGMENTS);
     const vignetteMat = new THREE.MeshBasicMaterial({ color: '#000000', transparent: true, opacity: 0, depthTest: false, depthWrite: false });
     // At 0.3 m an inner radius of 0.16 m leaves about 55° of clear view in the middle.
     this.vignette = new THREE.Mesh(new THREE.RingGeometry(0.16, 0.9, 32), vignetteMat);
@@ -80,26 +103,8 @@ export class VrControls {
     this.vignette.name = 'comfort-vignette';
   }
 
-  private makePointer(): Pointer {
-    const rayGeo = new THREE.BufferGeometry().setFromPoints([new THREE.Vector3(), new THREE.Vector3(0, 0, -1)]);
-    const ray = new THREE.Line(rayGeo, new THREE.LineBasicMaterial({ color: RAY_IDLE, transparent: true, opacity: 0.9 }));
-    const cursor = new THREE.Mesh(new THREE.SphereGeometry(0.02, 10, 8), new THREE.MeshBasicMaterial({ color: RAY_HOT, depthTest: false }));
-    cursor.renderOrder = 50;
-    const arcGeo = new THREE.BufferGeometry();
-    arcGeo.setAttribute('position', new THREE.BufferAttribute(new Float32Array((ARC_SAMPLES + 1) * 3), 3).setUsage(THREE.DynamicDrawUsage));
-    const arc = new THREE.Line(arcGeo, new THREE.LineBasicMaterial({ color: ARC_OK }));
-    const landing = new THREE.Mesh(new THREE.RingGeometry(0.22, 0.3, 32).rotateX(-Math.PI / 2), new THREE.MeshBasicMaterial({ color: ARC_OK, side: THREE.DoubleSide }));
-    for (const o of [ray, cursor, arc, landing]) {
-      o.frustumCulled = false;
-      o.visible = false;
-      this.group.add(o);
-    }
-    return { ray, cursor, arc, landing };
-  }
-
   start(session: XRSession): void {
     this.session = session;
-    this.group.visible = true;
     this.needsPlacing = true;
     this.snap.reset();
     session.addEventListener('select', this.onSelect);
@@ -108,10 +113,16 @@ export class VrControls {
   stop(): void {
     this.session?.removeEventListener('select', this.onSelect);
     this.session = null;
-    this.group.visible = false;
     this.vignette.visible = false;
-    this.deps.buttons.setHover(null);
-    this.deps.hoverStation(null);
+    this.deps.panel.hoverButton(null);
+    for (const p of this.pointers) p.clearAll();
+    this.showHover(null);
+    this.lastAims = [];
+  }
+
+  /** What each pointer aimed at on the last frame. */
+  aims(): readonly AimSummary[] {
+    return this.lastAims;
   }
 
   get active(): boolean {
@@ -142,6 +153,7 @@ export class VrControls {
     rig.updateMatrixWorld(true);
 
     let slot = 0;
+    this.lastAims = [];
     let hoveredButton: PanelButton | null = null;
     let hoveredStation: string | null = null;
     let moveY = 0;
@@ -159,12 +171,14 @@ export class VrControls {
       const pointer = this.pointers[slot++]!;
       const aim = this.aimFrom(frame, refSpace, source);
       this.draw(pointer, aim);
+      const hand = source.handedness;
+      this.lastAims.push(aim.kind === 'floor' ? { hand, kind: aim.kind, valid: aim.valid } : aim.kind === 'target' ? { hand, kind: aim.kind, station: aim.target.station } : aim.kind === 'button' ? { hand, kind: aim.kind, button: aim.button } : { hand, kind: aim.kind });
       if (aim.kind === 'button') hoveredButton = aim.button;
       if (aim.kind === 'target') hoveredStation = aim.target.station;
     }
-    for (let i = slot; i < this.pointers.length; i++) this.hide(this.pointers[i]!);
-    this.deps.buttons.setHover(hoveredButton);
-    this.deps.hoverStation(hoveredStation);
+    for (let i = slot; i < this.pointers.length; i++) this.pointers[i]!.clearAll();
+    this.deps.panel.hoverButton(hoveredButton);
+    this.showHover(hoveredStation);
     this.smoothMove(dt, settings?.smoothMove ? moveY : 0);
   }
 
@@ -178,7 +192,7 @@ export class VrControls {
     direction.set(0, 0, -1).applyQuaternion(quat).normalize();
     this.raycaster.set(origin, direction);
     this.raycaster.far = RAY_LENGTH;
-    const button = this.deps.buttons.hit(this.raycaster);
+    const button = this.deps.panel.hitButton(this.raycaster);
     if (button) return { kind: 'button', button: button.button, distance: button.distance };
     const target = pickTarget(this.raycaster, this.deps.scene);
     if (target) return { kind: 'target', target };
@@ -187,36 +201,42 @@ export class VrControls {
     return { kind: 'none' };
   }
 
-  private draw(p: Pointer, aim: Aim): void {
-    // The ray starts at the hand; origin/direction still hold this source's ray from aimFrom.
-    const straight = aim.kind === 'floor' ? 0 : aim.kind === 'button' ? aim.distance : aim.kind === 'target' ? aim.target.distance : RAY_LENGTH * 0.25;
-    const pos = p.ray.geometry.getAttribute('position') as THREE.BufferAttribute;
-    pos.setXYZ(0, origin.x, origin.y, origin.z);
-    pos.setXYZ(1, origin.x + direction.x * straight, origin.y + direction.y * straight, origin.z + direction.z * straight);
-    pos.needsUpdate = true;
-    p.ray.geometry.computeBoundingSphere();
-    p.ray.visible = aim.kind !== 'floor';
-    p.ray.material.color.set(aim.kind === 'button' || aim.kind === 'target' ? RAY_HOT : RAY_IDLE);
-    p.cursor.visible = aim.kind === 'button' || aim.kind === 'target';
-    if (p.cursor.visible) p.cursor.position.set(origin.x + direction.x * straight, origin.y + direction.y * straight, origin.z + direction.z * straight);
-    const onFloor = aim.kind === 'floor';
-    p.arc.visible = onFloor;
-    p.landing.visible = onFloor;
-    if (aim.kind === 'floor') {
-      const arc = teleportArc(origin, direction, this.deps.area);
-      const arcPos = p.arc.geometry.getAttribute('position') as THREE.BufferAttribute;
-      arc.points.forEach((pt, i) => arcPos.setXYZ(i, pt.x, pt.y, pt.z));
-      for (let i = arc.points.length; i <= ARC_SAMPLES; i++) arcPos.setXYZ(i, aim.x, 0, aim.z);
-      arcPos.needsUpdate = true;
-      const colour = aim.valid ? ARC_OK : ARC_NO;
-      p.arc.material.color.set(colour);
-      p.landing.material.color.set(colour);
-      p.landing.position.set(aim.x, 0.02, aim.z);
+  private draw(p: LineRange, aim: Aim): void {
+    // origin/direction still hold this source's ray from aimFrom.
+    p.clearAll();
+    if (aim.kind === 'none') {
+      const d = RAY_LENGTH * 0.25;
+      p.set(SEG_RAY, origin.x, origin.y, origin.z, origin.x + direction.x * d, origin.y + direction.y * d, origin.z + direction.z * d, RAY_IDLE);
+      return;
     }
+    if (aim.kind !== 'floor') {
+      const d = aim.kind === 'button' ? aim.distance : aim.target.distance;
+      const hx = origin.x + direction.x * d, hy = origin.y + direction.y * d, hz = origin.z + direction.z * d;
+      p.set(SEG_RAY, origin.x, origin.y, origin.z, hx, hy, hz, RAY_HOT);
+      const c = 0.03;
+      p.set(SEG_CURSOR, hx - c, hy, hz, hx + c, hy, hz, RAY_HOT);
+      p.set(SEG_CURSOR + 1, hx, hy - c, hz, hx, hy + c, hz, RAY_HOT);
+      p.set(SEG_CURSOR + 2, hx, hy, hz - c, hx, hy, hz + c, RAY_HOT);
+      return;
+    }
+    const colour = aim.valid ? ARC_OK : ARC_NO;
+    const arc = teleportArc(origin, direction, this.deps.area);
+    for (let i = 0; i + 1 < arc.points.length; i++) {
+      const a = arc.points[i]!, b = arc.points[i + 1]!;
+      p.set(SEG_ARC + i, a.x, a.y, a.z, b.x, b.y, b.z, colour);
+    }
+    RING_RADII.forEach((r, k) => circleInto(p, SEG_RING + k * RING_SEGMENTS, RING_SEGMENTS, aim.x, 0.02, aim.z, r, colour));
   }
 
-  private hide(p: Pointer): void {
-    p.ray.visible = p.cursor.visible = p.arc.visible = p.landing.visible = false;
+  /** A ring on the tape mark of the station a pointer is on, so the visitor sees where select goes. */
+  private showHover(station: string | null): void {
+    if (station === this.hoveredStation) return;
+    this.hoveredStation = station;
+    this.hoverRing.clearAll();
+    if (!station) return;
+    const spot = this.deps.tour.layout(station).spot;
+    circleInto(this.hoverRing, 0, 32, spot.x, 0.03, spot.z, 0.8, RAY_HOT);
+    circleInto(this.hoverRing, 32, 32, spot.x, 0.03, spot.z, 0.86, RAY_HOT);
   }
 
   /** A select (trigger, pinch, gaze-and-pinch) acts on what its own ray points at, at that moment. */
@@ -271,14 +291,7 @@ export class VrControls {
 
   dispose(): void {
     this.stop();
-    for (const p of this.pointers) {
-      for (const o of [p.ray, p.cursor, p.arc, p.landing]) {
-        o.geometry.dispose();
-        o.material.dispose();
-      }
-    }
     this.vignette.geometry.dispose();
     this.vignette.material.dispose();
-    this.group.removeFromParent();
   }
 }

@@ -27,7 +27,7 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   await waitFor(page, () => document.getElementById('ar-overlay').dataset.phase === 'placed', null, { what: 'model placed' });
   const placed = await page.evaluate(() => {
     const r = document.getElementById('rig').object3D;
-    return { scale: r.scale.x, shell: document.querySelector('a-scene').object3D.getObjectByName('soundstage-shell').visible };
+    return { scale: r.scale.x, shell: document.querySelector('a-scene').object3D.getObjectByName('set-solid').geometry.drawRange.start === 0 };
   });
   assert(placed.scale > 10 && placed.scale < 100, `rig scale ${placed.scale}: the model is not a tabletop miniature`);
   assertEqual(placed.shell, false, 'soundstage walls visible on the AR model');

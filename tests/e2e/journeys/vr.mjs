@@ -5,6 +5,11 @@ import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { frames, tour, waitFor, waitForStation } from '../lib/helpers.mjs';
 import { aimAlong, aimAt, enterXr, exitXr, memory, pullTrigger, rig } from '../lib/xr.mjs';
 
+/** What the right controller's ray aims at (without the hand field, for comparisons). */
+const rightAim = (page) => page.evaluate(() => {
+  const { hand, ...aim } = document.querySelector('a-scene').systems.xr.controllers.vr.aims().find((a) => a.hand === 'right') ?? {};
+  return JSON.stringify(aim);
+});
 const deg = (r) => (r * 180) / Math.PI;
 const angleDiff = (a, b) => { let d = (a - b) % (2 * Math.PI); if (d > Math.PI) d -= 2 * Math.PI; if (d < -Math.PI) d += 2 * Math.PI; return d; };
 const notTravelling = (page) => waitFor(page, () => !document.querySelector('a-scene').systems.tour.isTravelling(), null, { what: 'arrival (fade done)' });
@@ -53,10 +58,8 @@ test('vr: enter, trigger on a station marker, snap turn, teleport, panel button,
   const len = Math.hypot(toCentre.x, toCentre.z);
   const stationBefore = (await tour(page)).station;
   await aimAlong(page, { x: toCentre.x / len, y: -0.35, z: toCentre.z / len });
-  const arcs = await page.evaluate(() => document.querySelector('a-scene').object3D.getObjectByName('vr-controls').children.filter((c) => c.visible && c.type === 'Line').length);
-  assert(arcs >= 1, 'no arc drawn while aiming at the floor');
-  const landing = await page.evaluate(() => document.querySelector('a-scene').object3D.getObjectByName('vr-controls').children.find((c) => c.type === 'Mesh' && c.geometry.type === 'RingGeometry' && c.visible) !== undefined);
-  assert(landing, 'no landing ring while aiming at the floor');
+  assertEqual(await rightAim(page), JSON.stringify({ kind: 'floor', valid: true }), 'right pointer aim at the open floor');
+  assert(await page.evaluate(() => document.querySelector('a-scene').object3D.getObjectByName('overlay-lines').visible), 'no arc or landing ring drawn while aiming at the floor');
   await pullTrigger(page);
   await notTravelling(page);
   await frames(page, 10);
@@ -78,8 +81,7 @@ test('vr: enter, trigger on a station marker, snap turn, teleport, panel button,
   await frames(page, 2);
   const corner = await rig(page);
   await aimAlong(page, { x: Math.cos(0.52), y: Math.sin(0.52), z: 0 });
-  const refusedAim = await page.evaluate(() => document.querySelector('a-scene').object3D.getObjectByName('vr-controls').children.find((c) => c.type === 'Mesh' && c.geometry.type === 'RingGeometry' && c.visible)?.material.color.getHexString());
-  assertEqual(refusedAim, 'ff5a5a', 'landing ring colour when aiming past the wall (red = refused)');
+  assertEqual(await rightAim(page), JSON.stringify({ kind: 'floor', valid: false }), 'aim past the wall (drawn red, refused)');
   await pullTrigger(page);
   await frames(page, 10);
   const stayed = await rig(page);
@@ -92,14 +94,17 @@ test('vr: enter, trigger on a station marker, snap turn, teleport, panel button,
   await waitForStation(page, 'camera');
   await notTravelling(page);
   await frames(page, 3);
+  // The buttons are a 0.15 m strip along the bottom of the panel; Next stop is its right third.
   const nextButton = await page.evaluate(() => {
-    const b = document.querySelector('a-scene').object3D.getObjectByName('panel-buttons');
-    b.updateMatrixWorld(true);
-    const p = new window.AFRAME.THREE.Vector3(0.32, 0, 0).applyMatrix4(b.matrixWorld); // right third
-    return { x: p.x, y: p.y, z: p.z, visible: b.visible };
+    const m = document.querySelector('a-scene').object3D.getObjectByName('info-panel');
+    m.updateMatrixWorld(true);
+    const p = new window.AFRAME.THREE.Vector3(1 / 3, -0.5 + 0.075 / m.scale.y, 0).applyMatrix4(m.matrixWorld);
+    return { x: p.x, y: p.y, z: p.z, visible: m.visible };
   });
-  assert(nextButton.visible, 'panel buttons are not visible in VR');
+  assert(nextButton.visible, 'the panel is not visible in VR');
   await aimAt(page, nextButton);
+  assertEqual(await rightAim(page), JSON.stringify({ kind: 'button', button: 'next' }), 'aim at the Next stop button');
+  await t.screenshot(page, 'vr-panel-button.png');
   await pullTrigger(page);
   const order = set.tour;
   const expected = order[order.indexOf('camera') + 1];

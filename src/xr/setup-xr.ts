@@ -1,0 +1,116 @@
+import * as THREE from 'three';
+import { systemOf, type Scene } from '../aframe-typed';
+import type { Content } from '../content/types';
+import type { BuiltSet } from '../set/build-set';
+import type { OverlayLines } from '../set/overlay-lines';
+import type { TourSystem } from '../systems/tour';
+import { XR_SYSTEM, type XrSystem } from '../systems/xr';
+import { format } from '../ui/dom';
+import type { Hud } from '../ui/hud';
+import { XrUi } from '../ui/xr-ui';
+import { ArMode } from './ar-mode';
+import { VrControls, type PanelTarget } from './vr-controls';
+import type { VrFade } from './vr-fade';
+
+export interface XrSetup {
+  readonly content: Content;
+  readonly scene: Scene;
+  readonly rig: THREE.Object3D;
+  readonly camera: THREE.Object3D;
+  readonly tour: TourSystem;
+  readonly built: BuiltSet;
+  readonly hud: Hud;
+  readonly vrFade: VrFade;
+  readonly lines: OverlayLines;
+  readonly panel: PanelTarget;
+  readonly labels: () => THREE.Object3D;
+  readonly renderPanel: () => void;
+  readonly invalidateTags: () => void;
+}
+
+const modeName = (mode: 'vr' | 'ar'): string => (mode === 'vr' ? 'VR' : 'AR');
+
+/**
+ * Wires WebXR into the tour: the VR controls and the AR model, their DOM (buttons, Help section,
+ * AR overlay), what happens when a session starts and ends, and their step in the ordered
+ * per-frame update. Exposes the controllers on the `xr` system for tests and the bench.
+ */
+export function setupXr(x: XrSetup): void {
+  const { content, scene, tour, hud, built } = x;
+  const { ui } = content.locale;
+  const xr = systemOf<XrSystem>(scene, XR_SYSTEM);
+  const area = { halfWidth: built.bounds.halfWidth, halfDepth: built.bounds.halfDepth, margin: 0.6 };
+  const vr = new VrControls({
+    scene, rig: x.rig, camera: x.camera, tour, panel: x.panel, lines: x.lines, area,
+    notice: (text) => hud.showNotice(text, 3000),
+    teleportRefused: ui.teleportRefused,
+  });
+  x.camera.add(vr.vignette);
+  const solidMaterials = built.root.children.flatMap((o) => ((o as THREE.Mesh).isMesh ? [(o as THREE.Mesh).material as THREE.Material] : []));
+  const xrUi: { current: XrUi | null } = { current: null };
+  const ar = new ArMode({
+    scene, rig: x.rig, camera: x.camera, tour, showShell: (v) => built.showShell(v), clipped: solidMaterials,
+    labels: x.labels, crew: built.crew,
+    onChange: () => xrUi.current?.render(tour.state!),
+  });
+  const enter = (mode: 'vr' | 'ar'): void => {
+    xr.enter(mode).catch((err: unknown) => {
+      const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      console.warn(`Backlot: ${modeName(mode)} did not start.`, err);
+      hud.showNotice(format(ui.xrRefused, { mode: modeName(mode), reason }));
+    });
+  };
+  xrUi.current = new XrUi(content, ar, { enter, exit: () => void xr.exit() });
+  xr.controllers = { vr, ar, ui: xrUi.current };
+
+  const background = scene.object3D.background;
+  xr.connect({
+    onStart(mode, session) {
+      tour.setXrMode(mode);
+      document.body.classList.add(`xr-${mode}`);
+      if (mode === 'vr') vr.start(session);
+      else {
+        scene.object3D.background = null; // the camera picture shows through
+        // On a model a metre across, the life-size 3D labels and tags would bury it: the DOM
+        // overlay carries the station's text and its crew's tags instead.
+        const tags = scene.object3D.getObjectByName('role-tags');
+        if (tags) tags.visible = false;
+        ar.start(session);
+      }
+      x.renderPanel();
+      x.invalidateTags();
+    },
+    onEnd(mode) {
+      vr.stop();
+      ar.stop();
+      x.vrFade.reset();
+      tour.fading = false;
+      scene.object3D.background = background;
+      document.body.classList.remove(`xr-${mode}`);
+      tour.setXrMode('inline');
+      x.renderPanel();
+      x.invalidateTags();
+      hud.showNotice(format(ui.xrEnded, { mode: modeName(mode) }), 4000);
+    },
+  });
+  tour.addArrivalHook(() => {
+    if (tour.xrMode === 'vr') x.renderPanel();
+  });
+  tour.subscribe((s) => {
+    if (tour.xrMode === 'ar') xrUi.current?.render(s);
+  });
+  void xr.detect().then((support) => {
+    const tools = hud.root.querySelector<HTMLElement>('.tools');
+    if (tools) xrUi.current?.mount(tools, document.getElementById('help'), support);
+    document.body.dataset.xr = [support.vr ? 'vr' : '', support.ar ? 'ar' : ''].filter(Boolean).join(' ') || 'none';
+  });
+  tour.addFrameHook((dt) => {
+    if (tour.xrMode === 'vr') {
+      x.vrFade.step(dt);
+      vr.update(dt);
+    } else if (tour.xrMode === 'ar') {
+      ar.update();
+      xrUi.current?.updateTags(tour.state!.overlay !== 'off');
+    }
+  });
+}
