@@ -25,7 +25,7 @@ export class XrUi {
   constructor(
     private readonly content: Content,
     private readonly ar: ArMode,
-    private readonly actions: { enter(mode: 'vr' | 'ar'): void; exit(): void },
+    private readonly actions: { enter(mode: 'vr' | 'ar'): void; exit(): void; notice(text: string): void },
   ) {
     const { ui } = content.locale;
     const b = (id: string, label: string, onClick: () => void): HTMLButtonElement => {
@@ -57,6 +57,11 @@ export class XrUi {
       ),
     );
     this.pinchToResize();
+    // A tap on an overlay control must not also reach the 3D scene as an XR select (DOM Overlays
+    // spec: cancel 'beforexrselect' on the element); taps on empty overlay space still do.
+    for (const el of this.overlay.querySelectorAll('.ar-top, .ar-card, .ar-controls')) {
+      el.addEventListener('beforexrselect', (e) => e.preventDefault());
+    }
     document.body.append(this.overlay);
   }
 
@@ -99,6 +104,12 @@ export class XrUi {
     if (support.ar) {
       const ar = h('button', { type: 'button', id: 'btn-ar', class: 'xr-button' }, ui.enterAR);
       ar.addEventListener('click', () => this.actions.enter('ar'));
+      tools.prepend(ar);
+    } else if (navigator.maxTouchPoints > 0) {
+      // On a phone that cannot do AR (an iPhone, say) the control is there but says what is missing;
+      // the touch and motion view carries on.
+      const ar = h('button', { type: 'button', id: 'btn-ar', class: 'xr-button', 'aria-disabled': 'true' }, ui.enterAR);
+      ar.addEventListener('click', () => this.actions.notice(ui.arUnavailable));
       tools.prepend(ar);
     }
     if (help) {

@@ -60,7 +60,7 @@ export function setupXr(x: XrSetup): void {
       hud.showNotice(format(ui.xrRefused, { mode: modeName(mode), reason }));
     });
   };
-  xrUi.current = new XrUi(content, ar, { enter, exit: () => void xr.exit() });
+  xrUi.current = new XrUi(content, ar, { enter, exit: () => void xr.exit(), notice: (text) => hud.showNotice(text, 10000) });
   xr.controllers = { vr, ar, ui: xrUi.current };
 
   const background = scene.object3D.background;
