@@ -226,10 +226,11 @@ async function boot(): Promise<void> {
   // --- WebXR: VR headset controls, AR tabletop model, their DOM (see src/xr/setup-xr.ts).
   setupXr({
     content, scene, rig: rig.object3D, camera: camera.object3D, tour, built, hud, vrFade, lines: overlayLines,
-    panel: { hitButton: (r) => panel.hitButton(r), hoverButton: (b) => panelButtons.setHover(b) && panel.repaintButtons() },
+    panel: { hitPanel: (r) => panel.hitPanel(r), hoverButton: (b) => panelButtons.setHover(b) && panel.repaintButtons() },
     labels: () => labels.mesh,
     renderPanel: () => renderPanel(tour.state!),
     invalidateTags: () => roleTags.invalidate(),
+    hideTags: () => roleTags.hideAll(),
   });
 
   // The one ordered per-frame update after the visitor has moved: tags, focus ring, floor plan.

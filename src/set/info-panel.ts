@@ -75,17 +75,15 @@ export class InfoPanel {
     this.mesh.scale.set(widthM, this.textHeight * (h / this.source.height), 1);
   }
 
-  /** The panel button a ray points at, if the panel shows buttons. */
-  hitButton(raycaster: THREE.Raycaster): { button: PanelButton; distance: number } | null {
-    if (!this.buttons || !this.mesh.visible) return null;
+  /** Where a ray meets the visible panel, and which (enabled) button it is on, if any. */
+  hitPanel(raycaster: THREE.Raycaster): { button: PanelButton | null; distance: number } | null {
+    if (!this.mesh.visible) return null;
     this.hits.length = 0;
     this.mesh.raycast(raycaster, this.hits);
     const hit = this.hits[0];
     if (!hit?.uv) return null;
-    const stripV = BUTTON_STRIP_PX / this.canvas.height;
-    if (hit.uv.y > stripV) return null;
-    const button = this.buttons.buttonAt(hit.uv.x);
-    return button ? { button, distance: hit.distance } : null;
+    const onStrip = this.buttons !== null && hit.uv.y <= BUTTON_STRIP_PX / this.canvas.height;
+    return { button: onStrip ? this.buttons!.buttonAt(hit.uv.x) : null, distance: hit.distance };
   }
 
   hide(): void {

@@ -44,6 +44,8 @@ interface RoleTagMethods {
   build(this: RoleTagSystem, content: Content, crew: readonly CrewLayout[], highContrast: boolean, lines: LineRange): THREE.Group;
   update(this: RoleTagSystem, state: TourState, camera: THREE.Camera, size: { width: number; height: number }): void;
   invalidate(this: RoleTagSystem): void;
+  /** Hides every tag and leader line until the next layout pass (AR uses DOM tags instead). */
+  hideAll(this: RoleTagSystem): void;
   visibleRoles(this: RoleTagSystem): string[];
   dispose(this: RoleTagSystem): void;
 }
@@ -115,6 +117,14 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
   },
 
   invalidate() {
+    this.dirty = true;
+  },
+
+  hideAll() {
+    this.lines?.clearAll();
+    if (this.group) this.group.visible = false;
+    for (const c of this.crew) this.batch?.setShown(c.role, false);
+    this.shownRoles = new Set();
     this.dirty = true;
   },
 

@@ -172,6 +172,11 @@ export class Hud implements Fader {
    * transition: it then always reaches full cover on a painted frame before the cut, even at the
    * low frame rates of old phones (and of software rendering).
    */
+  /** Clears the view at once (a fade cut short, e.g. by entering a headset). */
+  clearFade(): void {
+    this.fadeEl.style.opacity = '0';
+  }
+
   fade(on: boolean): Promise<void> {
     const el = this.fadeEl;
     const from = Number(el.style.opacity || 0);

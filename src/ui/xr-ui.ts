@@ -21,6 +21,12 @@ export class XrUi {
   private readonly tags: HTMLElement;
   private readonly lifeButton: HTMLButtonElement;
   private readonly tagEls = new Map<string, HTMLElement>();
+  private readonly tagPos = new Map<string, string>();
+  private shownPanel: TourState['panel'] = null;
+  /** Overlay size, kept by a ResizeObserver so the per-frame tag pass never forces a layout. */
+  private size = { width: 0, height: 0 };
+  /** Time of the last multi-finger touch: a pinch must not end in a scene select. */
+  private multiTouchAt = -Infinity;
 
   constructor(
     private readonly content: Content,
@@ -62,6 +68,12 @@ export class XrUi {
     for (const el of this.overlay.querySelectorAll('.ar-top, .ar-card, .ar-controls')) {
       el.addEventListener('beforexrselect', (e) => e.preventDefault());
     }
+    this.overlay.addEventListener('beforexrselect', (e) => {
+      if (performance.now() - this.multiTouchAt < 400) e.preventDefault();
+    });
+    new ResizeObserver(([entry]) => {
+      if (entry) this.size = { width: entry.contentRect.width, height: entry.contentRect.height };
+    }).observe(this.overlay);
     document.body.append(this.overlay);
   }
 
@@ -74,6 +86,7 @@ export class XrUi {
   private pinchToResize(): void {
     let last: { d: number; a: number } | null = null;
     const measure = (e: TouchEvent): { d: number; a: number } | null => {
+      if (e.touches.length > 1) this.multiTouchAt = performance.now();
       if (e.touches.length !== 2) return null;
       const [p, q] = [e.touches[0]!, e.touches[1]!];
       return { d: Math.hypot(q.clientX - p.clientX, q.clientY - p.clientY), a: Math.atan2(q.clientY - p.clientY, q.clientX - p.clientX) };
@@ -88,7 +101,8 @@ export class XrUi {
       this.ar.rotate(-(now.a - last.a));
       last = now;
     }, { passive: true });
-    this.overlay.addEventListener('touchend', () => {
+    this.overlay.addEventListener('touchend', (e) => {
+      if (e.touches.length > 0 || last) this.multiTouchAt = performance.now();
       last = null;
     }, { passive: true });
   }
@@ -132,7 +146,9 @@ export class XrUi {
     this.lifeButton.textContent = this.ar.lifeSize ? ui.arMiniature : ui.arLifeSize;
     const panel = state.panel;
     this.card.hidden = !panel || this.ar.phase !== 'placed';
-    if (panel) {
+    // Rebuilt only when the panel changes: the card is aria-live, and a rotate or pinch is not news.
+    if (panel && panel !== this.shownPanel) {
+      this.shownPanel = panel;
       const text = panelText(this.content, panel);
       fill(this.card,
         h('p', { class: 'ar-kicker' }, text.kicker),
@@ -144,7 +160,7 @@ export class XrUi {
 
   /** Positions one DOM tag over each visible crew member of the current station. */
   updateTags(visible: boolean): void {
-    const placed = visible ? this.ar.crewOnScreen(this.overlay.clientWidth, this.overlay.clientHeight) : [];
+    const placed = visible ? this.ar.crewOnScreen(this.size.width, this.size.height) : [];
     const seen = new Set<string>();
     // Crew stand close together on a small model: stack tags that would overlap instead of piling them.
     const taken: { x: number; y: number }[] = [];
@@ -159,12 +175,17 @@ export class XrUi {
         this.tagEls.set(p.role, el);
         this.tags.append(el);
       }
-      el.style.transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px) translate(-50%, -100%)`;
+      const transform = `translate(${Math.round(p.x)}px, ${Math.round(p.y)}px) translate(-50%, -100%)`;
+      if (this.tagPos.get(p.role) !== transform) {
+        this.tagPos.set(p.role, transform);
+        el.style.transform = transform;
+      }
     }
     for (const [role, el] of this.tagEls) {
       if (!seen.has(role)) {
         el.remove();
         this.tagEls.delete(role);
+        this.tagPos.delete(role);
       }
     }
   }

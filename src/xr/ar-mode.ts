@@ -53,6 +53,10 @@ export class ArMode {
   /** Tracking was lost on the last frame (no viewer pose). */
   lost = false;
   private readonly anchor = new THREE.Vector3();
+  /** Where the model stood before life size, to go back to. */
+  private miniature = { anchor: new THREE.Vector3(), yaw: 0 };
+  /** The station the clipping box was last set for (undefined: not set yet). */
+  private clipFor: string | null | undefined = undefined;
   private readonly raycaster = new THREE.Raycaster();
   private readonly clipPlanes = [0, 1, 2, 3].map(() => new THREE.Plane());
   private session: XRSession | null = null;
@@ -86,11 +90,12 @@ export class ArMode {
         else source?.cancel();
       })
       .catch((err: unknown) => console.warn('Backlot: AR hit-test is not available; the set is placed in front of you instead.', err));
-    this.deps.onChange();
+    this.apply(); // nothing of the set shows until it is placed
   }
 
   stop(): void {
-    this.session?.removeEventListener('select', this.onSelect);
+    if (!this.session) return;
+    this.session.removeEventListener('select', this.onSelect);
     this.hitSource?.cancel();
     this.hitSource = null;
     this.session = null;
@@ -99,6 +104,7 @@ export class ArMode {
     this.deps.showShell(true);
     this.setClip(null);
     this.deps.labels().visible = true;
+    this.clipFor = undefined;
     const rig = this.deps.rig;
     rig.scale.set(1, 1, 1);
     rig.quaternion.identity();
@@ -166,16 +172,22 @@ export class ArMode {
 
   /** Life size: the station stands 1:1 around the visitor, who looks at it from its tape mark. */
   showLifeSize(station: string | null): void {
+    if (!station) {
+      // Back to the model where it stood on the table, turned as the visitor left it.
+      this.lifeSize = null;
+      this.anchor.copy(this.miniature.anchor);
+      this.yaw = this.miniature.yaw;
+      this.apply();
+      return;
+    }
+    if (!this.lifeSize) this.miniature = { anchor: this.anchor.clone(), yaw: this.yaw };
     this.lifeSize = station;
-    if (station) {
+    {
       const cam = this.deps.camera;
       this.anchor.set(cam.position.x, 0, cam.position.z);
       const layout = this.deps.tour.layout(station);
       // The visitor's current heading becomes the station's arrival heading.
       this.yaw = Math.atan2(-direction.set(0, 0, -1).applyQuaternion(cam.quaternion).x, -direction.z) - arrivalYaw(layout);
-    } else {
-      this.placeHere();
-      return;
     }
     this.apply();
   }
@@ -193,9 +205,18 @@ export class ArMode {
     m4.copy(place).invert();
     m4.decompose(rig.position, rig.quaternion, rig.scale);
     rig.updateMatrixWorld(true);
-    this.setClip(centre);
+    if (this.clipFor !== this.lifeSize) {
+      this.clipFor = this.lifeSize;
+      this.setClip(this.lifeSize ? this.clipCentre(this.lifeSize) : null);
+    }
     this.deps.labels().visible = false;
     this.deps.onChange();
+  }
+
+  /** Between the station's props and its tape mark: the middle of what the visitor looks at. */
+  private clipCentre(station: string): THREE.Vector3 {
+    const layout = this.deps.tour.layout(station);
+    return new THREE.Vector3().addVectors(layout.origin, layout.spot).multiplyScalar(0.5);
   }
 
   /** Life size shows one station only: four planes around it clip the rest of the set away. */
@@ -232,7 +253,8 @@ export class ArMode {
     direction.set(0, 0, -1).applyQuaternion(quat).normalize();
     this.raycaster.set(origin, direction);
     const target = pickTarget(this.raycaster, this.deps.scene);
-    if (!target) return;
+    // At life size the other stations are clipped away: their (invisible) hit shapes do not count.
+    if (!target || (this.lifeSize && target.station !== this.lifeSize)) return;
     for (const action of selectActions(target, tour.state.station, false)) tour.dispatch(action);
   }
 

@@ -9,18 +9,26 @@ export interface PickTarget {
 }
 
 // Reused between calls: picking runs every frame for each VR controller.
-const objects: THREE.Object3D[] = [];
 const hits: THREE.Intersection[] = [];
+/** The station and crew entities of a scene: created once at start-up, so looked up once. */
+const targetsOf = new WeakMap<Scene, THREE.Object3D[]>();
+function targets(scene: Scene): THREE.Object3D[] {
+  let list = targetsOf.get(scene);
+  if (!list) {
+    list = [];
+    scene.querySelectorAll('[station], [crew-member]').forEach((el) => list!.push((el as unknown as { object3D: THREE.Object3D }).object3D));
+    if (list.length > 0) targetsOf.set(scene, list); // not cached before the set exists
+  }
+  return list;
+}
 
 /**
  * The nearest station or crew member along a ray, from the invisible hit shapes that the `station`
  * and `crew-member` components carry. Shared by mouse/touch, VR controllers, hands and AR taps.
  */
 export function pickTarget(raycaster: THREE.Raycaster, scene: Scene): PickTarget | null {
-  objects.length = 0;
-  scene.querySelectorAll('[station], [crew-member]').forEach((el) => objects.push((el as unknown as { object3D: THREE.Object3D }).object3D));
   hits.length = 0;
-  raycaster.intersectObjects(objects, true, hits);
+  raycaster.intersectObjects(targets(scene), true, hits);
   for (const hit of hits) {
     const data = hit.object.userData as { station?: string; role?: string };
     if (data.station) return { station: data.station, role: data.role ?? null, distance: hit.distance };

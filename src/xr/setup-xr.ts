@@ -26,6 +26,7 @@ export interface XrSetup {
   readonly labels: () => THREE.Object3D;
   readonly renderPanel: () => void;
   readonly invalidateTags: () => void;
+  readonly hideTags: () => void;
 }
 
 const modeName = (mode: 'vr' | 'ar'): string => (mode === 'vr' ? 'VR' : 'AR');
@@ -64,17 +65,25 @@ export function setupXr(x: XrSetup): void {
   xr.controllers = { vr, ar, ui: xrUi.current };
 
   const background = scene.object3D.background;
+  // Where the visitor stood on the screen: restored on leaving XR when no station is current.
+  const before = { position: new THREE.Vector3(), yaw: 0, fov: 70 };
+  const screenCamera = (): THREE.PerspectiveCamera => scene.camera as THREE.PerspectiveCamera;
   xr.connect({
     onStart(mode, session) {
+      before.position.copy(x.rig.position).setY(0);
+      before.yaw = tour.visitorYaw();
+      before.fov = screenCamera().fov;
+      // A reduced-motion fade on the screen cannot finish while a session runs (no window frames).
+      tour.fading = false;
+      hud.clearFade();
       tour.setXrMode(mode);
       document.body.classList.add(`xr-${mode}`);
-      if (mode === 'vr') vr.start(session);
+      if (mode === 'vr') vr.start(session, { x: before.position.x, z: before.position.z, yaw: before.yaw });
       else {
         scene.object3D.background = null; // the camera picture shows through
         // On a model a metre across, the life-size 3D labels and tags would bury it: the DOM
         // overlay carries the station's text and its crew's tags instead.
-        const tags = scene.object3D.getObjectByName('role-tags');
-        if (tags) tags.visible = false;
+        x.hideTags();
         ar.start(session);
       }
       x.renderPanel();
@@ -87,6 +96,17 @@ export function setupXr(x: XrSetup): void {
       tour.fading = false;
       scene.object3D.background = background;
       document.body.classList.remove(`xr-${mode}`);
+      // three.js gave the camera the device's field of view while presenting; the screen has its own.
+      const cam = screenCamera();
+      cam.fov = before.fov;
+      cam.updateProjectionMatrix();
+      if (!tour.state?.station) {
+        x.rig.position.copy(before.position);
+        x.rig.rotation.set(0, before.yaw, 0);
+        x.rig.scale.set(1, 1, 1);
+        const look = tour.look();
+        if (look) look.yawObject.rotation.y = 0; // the rig carries the whole heading now
+      }
       tour.setXrMode('inline');
       x.renderPanel();
       x.invalidateTags();

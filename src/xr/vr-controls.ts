@@ -5,7 +5,7 @@ import type { PanelButton } from '../set/panel-buttons';
 import { circleInto, type LineRange, type OverlayLines } from '../set/overlay-lines';
 import type { TourAction } from '../tour/state';
 import { pickTarget, selectActions, type PickTarget } from './pick';
-import { ARC_SAMPLES, isWalkable, teleportArc, type WalkableArea } from './teleport';
+import { ARC_SAMPLES, isWalkable, teleportArc, type Arc, type WalkableArea } from './teleport';
 import { SnapTurner } from './snap-turn';
 import { SEATED_LIFT, placeHead, turnAboutHead, viewYaw } from './rig';
 
@@ -35,8 +35,10 @@ export const VR_LINE_SEGMENTS = POINTERS * POINTER_SEGMENTS + HOVER_SEGMENTS;
 type Aim =
   | { readonly kind: 'button'; readonly button: PanelButton; readonly distance: number }
   | { readonly kind: 'target'; readonly target: PickTarget }
-  | { readonly kind: 'floor'; readonly x: number; readonly z: number; readonly valid: boolean }
-  | { readonly kind: 'none' };
+  | { readonly kind: 'panel'; readonly distance: number }
+  | { readonly kind: 'floor'; readonly x: number; readonly z: number; readonly valid: boolean; readonly arc: Arc }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'untracked' };
 
 /** What a pointer showed on the last frame (tests and the bench read these). */
 export interface AimSummary {
@@ -49,7 +51,8 @@ export interface AimSummary {
 
 /** The panel as the VR controls see it: pointable buttons and their hover. */
 export interface PanelTarget {
-  hitButton(raycaster: THREE.Raycaster): { button: PanelButton; distance: number } | null;
+  /** Null when the ray misses the panel; button null when it hits the panel but no (enabled) button. */
+  hitPanel(raycaster: THREE.Raycaster): { button: PanelButton | null; distance: number } | null;
   hoverButton(button: PanelButton | null): void;
 }
 
@@ -89,6 +92,8 @@ export class VrControls {
   private readonly snap = new SnapTurner();
   private session: XRSession | null = null;
   private needsPlacing = false;
+  /** Where the visitor stood and looked on the screen, for placing them in the headset. */
+  private from = { x: 0, z: 0, yaw: 0 };
   private readonly onSelect = (e: Event): void => this.select(e as XRInputSourceEvent);
 
   constructor(private readonly deps: VrControlsDeps) {
@@ -103,8 +108,9 @@ export class VrControls {
     this.vignette.name = 'comfort-vignette';
   }
 
-  start(session: XRSession): void {
+  start(session: XRSession, from: { x: number; z: number; yaw: number }): void {
     this.session = session;
+    this.from = from;
     this.needsPlacing = true;
     this.snap.reset();
     session.addEventListener('select', this.onSelect);
@@ -136,13 +142,20 @@ export class VrControls {
     const refSpace = (this.deps.scene.renderer as THREE.WebGLRenderer).xr.getReferenceSpace();
     if (!session || !frame || !refSpace) return;
     const { tour, rig, camera } = this.deps;
-    if (this.needsPlacing && frame.getViewerPose(refSpace)) {
-      // First tracked frame: now the head pose is known, stand the visitor where they were.
+    const viewer = this.needsPlacing ? frame.getViewerPose(refSpace) : undefined;
+    if (viewer) {
+      // First tracked frame. The camera entity only receives the head pose when the frame is
+      // rendered (after this update), so take it from the viewer pose now, then stand the visitor
+      // where they were and reopen the panel in front of them.
       this.needsPlacing = false;
-      if (tour.state?.station) tour.placeAt(tour.state.station);
-      else {
-        camera.getWorldPosition(headPos);
-        placeHead(rig, camera, { x: rig.position.x, z: rig.position.z }, viewYaw(camera), tour.state?.settings.seated ? SEATED_LIFT : 0);
+      const t = viewer.transform;
+      camera.position.set(t.position.x, t.position.y, t.position.z);
+      camera.quaternion.set(t.orientation.x, t.orientation.y, t.orientation.z, t.orientation.w);
+      if (tour.state?.station) {
+        tour.placeAt(tour.state.station);
+        tour.arrived(tour.state.station);
+      } else {
+        placeHead(rig, camera, this.from, this.from.yaw, tour.state?.settings.seated ? SEATED_LIFT : 0);
       }
     }
     const settings = tour.state?.settings;
@@ -175,6 +188,7 @@ export class VrControls {
       this.lastAims.push(aim.kind === 'floor' ? { hand, kind: aim.kind, valid: aim.valid } : aim.kind === 'target' ? { hand, kind: aim.kind, station: aim.target.station } : aim.kind === 'button' ? { hand, kind: aim.kind, button: aim.button } : { hand, kind: aim.kind });
       if (aim.kind === 'button') hoveredButton = aim.button;
       if (aim.kind === 'target') hoveredStation = aim.target.station;
+      if (aim.kind === 'untracked') continue;
     }
     for (let i = slot; i < this.pointers.length; i++) this.pointers[i]!.clearAll();
     this.deps.panel.hoverButton(hoveredButton);
@@ -185,32 +199,34 @@ export class VrControls {
   /** Where an input source's target ray points this frame, in world space. */
   private aimFrom(frame: XRFrame, refSpace: XRReferenceSpace, source: XRInputSource): Aim {
     const pose = frame.getPose(source.targetRaySpace, refSpace);
-    if (!pose) return { kind: 'none' };
+    if (!pose) return { kind: 'untracked' };
     m4.fromArray(pose.transform.matrix).premultiply(this.deps.rig.matrixWorld);
     origin.setFromMatrixPosition(m4);
     quat.setFromRotationMatrix(m4);
     direction.set(0, 0, -1).applyQuaternion(quat).normalize();
     this.raycaster.set(origin, direction);
     this.raycaster.far = RAY_LENGTH;
-    const button = this.deps.panel.hitButton(this.raycaster);
-    if (button) return { kind: 'button', button: button.button, distance: button.distance };
+    // The panel is drawn over everything, so it also stops the ray: what is behind it cannot be picked.
+    const panel = this.deps.panel.hitPanel(this.raycaster);
+    if (panel) return panel.button ? { kind: 'button', button: panel.button, distance: panel.distance } : { kind: 'panel', distance: panel.distance };
     const target = pickTarget(this.raycaster, this.deps.scene);
     if (target) return { kind: 'target', target };
     const arc = teleportArc(origin, direction, this.deps.area);
-    if (arc.landing) return { kind: 'floor', x: arc.landing.x, z: arc.landing.z, valid: arc.valid };
+    if (arc.landing) return { kind: 'floor', x: arc.landing.x, z: arc.landing.z, valid: arc.valid, arc };
     return { kind: 'none' };
   }
 
   private draw(p: LineRange, aim: Aim): void {
     // origin/direction still hold this source's ray from aimFrom.
     p.clearAll();
+    if (aim.kind === 'untracked') return; // no pose this frame: draw nothing rather than a stale ray
     if (aim.kind === 'none') {
       const d = RAY_LENGTH * 0.25;
       p.set(SEG_RAY, origin.x, origin.y, origin.z, origin.x + direction.x * d, origin.y + direction.y * d, origin.z + direction.z * d, RAY_IDLE);
       return;
     }
     if (aim.kind !== 'floor') {
-      const d = aim.kind === 'button' ? aim.distance : aim.target.distance;
+      const d = aim.kind === 'target' ? aim.target.distance : aim.distance;
       const hx = origin.x + direction.x * d, hy = origin.y + direction.y * d, hz = origin.z + direction.z * d;
       p.set(SEG_RAY, origin.x, origin.y, origin.z, hx, hy, hz, RAY_HOT);
       const c = 0.03;
@@ -220,7 +236,7 @@ export class VrControls {
       return;
     }
     const colour = aim.valid ? ARC_OK : ARC_NO;
-    const arc = teleportArc(origin, direction, this.deps.area);
+    const arc = aim.arc;
     for (let i = 0; i + 1 < arc.points.length; i++) {
       const a = arc.points[i]!, b = arc.points[i + 1]!;
       p.set(SEG_ARC + i, a.x, a.y, a.z, b.x, b.y, b.z, colour);
@@ -258,7 +274,9 @@ export class VrControls {
         if (aim.valid) void this.teleport(aim.x, aim.z);
         else this.deps.notice(this.deps.teleportRefused);
         break;
+      case 'panel':
       case 'none':
+      case 'untracked':
         break;
     }
   }
@@ -269,8 +287,9 @@ export class VrControls {
     const fader = tour.setupData!.fader;
     tour.fading = true;
     await fader.fade(true);
-    placeHead(rig, camera, { x, z }, viewYaw(camera), tour.state?.settings.seated ? SEATED_LIFT : 0);
-    await fader.fade(false);
+    // The visitor may have taken the headset off during the fade: then there is nothing to move.
+    if (tour.xrMode === 'vr') placeHead(rig, camera, { x, z }, viewYaw(camera), tour.state?.settings.seated ? SEATED_LIFT : 0);
+    if (tour.xrMode === 'vr') await fader.fade(false);
     tour.fading = false;
   }
 

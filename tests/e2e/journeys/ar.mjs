@@ -12,6 +12,9 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   assertEqual(await page.evaluate(() => document.querySelector('a-scene').systems.xr.mode), 'ar', 'xr.mode');
   assert(await page.evaluate(() => getComputedStyle(document.getElementById('ar-overlay')).display !== 'none'), 'the AR overlay is hidden during the session');
 
+  const hidden = await page.evaluate(() => document.getElementById('rig').object3D.scale.x);
+  assert(hidden >= 1000, `before it is placed the set should be out of sight (shrunk), rig scale ${hidden}`);
+
   t.step('look down at the floor: the reticle appears on a hit');
   await page.evaluate(() => {
     // Tilt the emulated headset 50° down so the viewer-space hit test meets the room's floor.
@@ -27,7 +30,7 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   await waitFor(page, () => document.getElementById('ar-overlay').dataset.phase === 'placed', null, { what: 'model placed' });
   const placed = await page.evaluate(() => {
     const r = document.getElementById('rig').object3D;
-    return { scale: r.scale.x, shell: document.querySelector('a-scene').object3D.getObjectByName('set-solid').geometry.drawRange.start === 0 };
+    return { scale: r.scale.x, x: r.position.x, z: r.position.z, shell: document.querySelector('a-scene').object3D.getObjectByName('set-solid').geometry.drawRange.start === 0 };
   });
   assert(placed.scale > 10 && placed.scale < 100, `rig scale ${placed.scale}: the model is not a tabletop miniature`);
   assertEqual(placed.shell, false, 'soundstage walls visible on the AR model');
@@ -79,6 +82,16 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   });
   assert(head < 0.3, `at life size the visitor stands ${head.toFixed(2)} m from the camera tape mark`);
   await t.screenshot(page, 'ar-life-size.png');
+
+  t.step('back to the model: it stands where it stood, at its scale');
+  await page.click('#ar-life-size');
+  await frames(page, 2);
+  const back = await page.evaluate(() => {
+    const r = document.getElementById('rig').object3D;
+    return { scale: r.scale.x, x: r.position.x, z: r.position.z };
+  });
+  assert(Math.abs(back.scale - placed.scale) < 1e-6 && Math.abs(back.x - placed.x) < 1e-3 && Math.abs(back.z - placed.z) < 1e-3,
+    `model after life size: ${JSON.stringify(back)}, before: ${JSON.stringify(placed)}`);
 
   t.step('exit AR');
   await exitXr(page);

@@ -111,9 +111,22 @@ test('vr: enter, trigger on a station marker, snap turn, teleport, panel button,
   await waitForStation(page, expected);
   await notTravelling(page);
 
+  t.step('the panel stops rays: pointing at its text neither picks nor teleports');
+  const textPoint = await page.evaluate(() => {
+    const m = document.querySelector('a-scene').object3D.getObjectByName('info-panel');
+    m.updateMatrixWorld(true);
+    const p = new window.AFRAME.THREE.Vector3(0, 0.2, 0).applyMatrix4(m.matrixWorld);
+    return { x: p.x, y: p.y, z: p.z };
+  });
+  await aimAt(page, textPoint);
+  assertEqual(await rightAim(page), JSON.stringify({ kind: 'panel' }), 'aim at the panel text');
+  await pullTrigger(page);
+  assertEqual((await tour(page)).station, expected, 'station after selecting the panel text');
+
   t.step('exit VR keeps the station');
   await exitXr(page);
   assertEqual((await tour(page)).station, expected, 'station after leaving VR');
+  assertEqual(await page.evaluate(() => document.querySelector('a-scene').camera.fov), 70, 'screen field of view after VR');
   await t.screenshot(page, 'vr-exited.png');
 }, { timeout: 120_000 });
 
