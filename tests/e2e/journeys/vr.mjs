@@ -3,7 +3,7 @@
 // enter/exit five times without growth.
 import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { frames, tour, waitFor, waitForStation } from '../lib/helpers.mjs';
-import { aimAlong, aimAt, enterXr, exitXr, memory, pullTrigger, rig } from '../lib/xr.mjs';
+import { aimAlong, aimAt, aimHandAt, enterXr, exitXr, memory, pinch, pullTrigger, rig } from '../lib/xr.mjs';
 
 /** What the right controller's ray aims at (without the hand field, for comparisons). */
 const rightAim = (page) => page.evaluate(() => {
@@ -146,3 +146,20 @@ test('vr: enter and exit five times without errors or growth of geometries/textu
   assert(end.geometries <= base.geometries && end.textures <= base.textures, `renderer memory grew: ${JSON.stringify(base)} → ${JSON.stringify(end)}`);
   assertEqual((await tour(page)).station, 'sound', 'station after five round trips');
 }, { timeout: 120_000 });
+
+test('vr: tracked hands — point and pinch at a station marker to go there', async (t) => {
+  const page = await t.openApp('?emulate-xr=vr');
+  await waitFor(page, () => Boolean(document.querySelector('#btn-vr')), null, { what: '#btn-vr' });
+  await page.evaluate(() => { window.xrDevice.primaryInputMode = 'hand'; });
+  await enterXr(page, 'vr');
+  const sources = await page.evaluate(() => [...document.querySelector('a-scene').renderer.xr.getSession().inputSources].map((s) => Boolean(s.hand)));
+  assert(sources.length > 0 && sources.every(Boolean), `input sources are not tracked hands: ${JSON.stringify(sources)}`);
+  const spot = await page.evaluate(() => { const p = document.querySelector('a-scene').systems.tour.layout('sound').spot; return { x: p.x, y: 0.05, z: p.z }; });
+  await aimHandAt(page, spot);
+  await pinch(page);
+  await waitForStation(page, 'sound');
+  await notTravelling(page);
+  const at = await rig(page);
+  assert(Math.hypot(at.head.x - spot.x, at.head.z - spot.z) < 0.2, `after the pinch the head is ${Math.hypot(at.head.x - spot.x, at.head.z - spot.z).toFixed(2)} m from the sound tape mark`);
+  await exitXr(page);
+}, { timeout: 90_000 });

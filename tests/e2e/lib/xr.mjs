@@ -39,8 +39,8 @@ export async function memory(page) {
  * Puts the emulated controller beside the head and points it at a world-space point (`at`) or
  * along a world-space direction (`along`); both are turned into the rig's (reference space) frame.
  */
-async function aim(page, how, hand) {
-  await page.evaluate((spec, handName) => {
+async function aim(page, how, hand, input = 'controllers') {
+  await page.evaluate((spec, handName, inputKind) => {
     const THREE = window.AFRAME.THREE;
     const rigObj = document.getElementById('rig').object3D;
     rigObj.updateMatrixWorld(true);
@@ -56,12 +56,21 @@ async function aim(page, how, hand) {
       target = handPos.clone().add(new THREE.Vector3(...spec.along).normalize().applyQuaternion(q.invert()));
     }
     const r = new THREE.Quaternion().setFromRotationMatrix(new THREE.Matrix4().lookAt(handPos, target, new THREE.Vector3(0, 1, 0)));
-    const c = window.xrDevice.controllers[handName];
+    const c = window.xrDevice[inputKind][handName];
     c.position.set(handPos.x, handPos.y, handPos.z);
     c.quaternion.set(r.x, r.y, r.z, r.w);
-  }, how, hand);
+  }, how, hand, input);
   await frames(page, 3);
 }
 
 export const aimAt = (page, p, hand = 'right') => aim(page, { at: [p.x, p.y, p.z] }, hand);
+/** The same with a tracked hand (IWER's hand input mode) instead of a controller. */
+export const aimHandAt = (page, p, hand = 'right') => aim(page, { at: [p.x, p.y, p.z] }, hand, 'hands');
+
+export async function pinch(page, hand = 'right') {
+  await page.evaluate((h) => window.xrDevice.hands[h].updatePinchValue(1), hand);
+  await frames(page, 4);
+  await page.evaluate((h) => window.xrDevice.hands[h].updatePinchValue(0), hand);
+  await frames(page, 4);
+}
 export const aimAlong = (page, d, hand = 'right') => aim(page, { along: [d.x, d.y, d.z] }, hand);
