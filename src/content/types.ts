@@ -120,7 +120,7 @@ export const UI_KEYS = [
   'onShootingDay', 'visited', 'tourProgress', 'unknownStation', 'focusHint', 'errorTitle',
   'errorIntro', 'noWebglTitle', 'noWebglBody', 'enableMotion', 'motionDenied', 'sceneLabel',
   'language',
-  'enterVR', 'enterAR', 'exitAR', 'xrHeading', 'vrUnavailable', 'arUnavailable', 'vrHelp', 'arHelp', 'xrRefused', 'xrEnded', 'trackingLost', 'vrComfort', 'snapTurn', 'smoothMove', 'seated', 'teleportRefused', 'arFindSurface', 'arTapToPlace', 'arTapStation', 'arRotateLeft', 'arRotateRight', 'arBigger', 'arSmaller', 'arReplace', 'arLifeSize', 'arMiniature',
+  'enterVR', 'enterAR', 'exitAR', 'xrHeading', 'vrUnavailable', 'arUnavailable', 'vrHelp', 'arHelp', 'xrRefused', 'xrEnded', 'trackingLost', 'vrComfort', 'snapTurn', 'smoothMove', 'seated', 'teleportRefused', 'arFindSurface', 'arTapToPlace', 'arTapStation', 'arRotateLeft', 'arRotateRight', 'arBigger', 'arSmaller', 'arReplace', 'arLifeSize', 'arMiniature', 'arLifeSizeHint',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

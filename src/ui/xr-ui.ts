@@ -140,7 +140,7 @@ export class XrUi {
   render(state: TourState): void {
     const { ui } = this.content.locale;
     this.currentStation = state.station;
-    const hint = this.ar.lost ? ui.trackingLost : this.ar.phase === 'finding' ? ui.arFindSurface : this.ar.phase === 'ready' ? ui.arTapToPlace : ui.arTapStation;
+    const hint = this.ar.lost ? ui.trackingLost : this.ar.phase === 'finding' ? ui.arFindSurface : this.ar.phase === 'ready' ? ui.arTapToPlace : this.ar.lifeSize ? ui.arLifeSizeHint : ui.arTapStation;
     if (this.hint.textContent !== hint) this.hint.textContent = hint;
     this.overlay.dataset.phase = this.ar.phase;
     this.lifeButton.textContent = this.ar.lifeSize ? ui.arMiniature : ui.arLifeSize;
