@@ -10,7 +10,6 @@ import './components/pointer-select';
 import './components/keyboard-nav';
 import { systemOf, type Entity, type Scene } from './aframe-typed';
 import { loadContent, type ReadText } from './content/load';
-import type { Content } from './content/types';
 import { buildSet, EYE_HEIGHT, type BuiltSet } from './set/build-set';
 import { buildStationLabels } from './set/station-labels';
 import { FocusRing } from './set/focus-ring';

@@ -33,10 +33,6 @@ export class PanelButtons {
     return true;
   }
 
-  get hover(): PanelButton | null {
-    return this.hovered;
-  }
-
   /** The enabled button at `u` (0…1 across the strip), or null. */
   buttonAt(u: number): PanelButton | null {
     const button = PANEL_BUTTONS[Math.min(2, Math.max(0, Math.floor(u * 3)))]!;

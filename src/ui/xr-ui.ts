@@ -1,7 +1,7 @@
 import type { Content } from '../content/types';
 import type { XrSupport } from '../systems/xr';
-import type { ArMode } from '../xr/ar-mode';
-import { fill, format, h } from './dom';
+import type { ArMode, ScreenPoint } from '../xr/ar-mode';
+import { fill, h } from './dom';
 import { panelText } from './panel-text';
 import type { TourState } from '../tour/state';
 
@@ -13,6 +13,8 @@ import type { TourState } from '../tour/state';
 /** Room a DOM role tag takes on screen (CSS px, at normal text size) when stacking them. */
 const TAG_W = 230;
 const TAG_H = 62;
+const NONE: ScreenPoint[] = [];
+const byLowest = (a: ScreenPoint, b: ScreenPoint): number => b.y - a.y;
 
 export class XrUi {
   readonly overlay: HTMLElement;
@@ -22,6 +24,7 @@ export class XrUi {
   private readonly lifeButton: HTMLButtonElement;
   private readonly tagEls = new Map<string, HTMLElement>();
   private readonly tagPos = new Map<string, string>();
+  private readonly seen = new Set<string>();
   private shownPanel: TourState['panel'] = null;
   /** Overlay size, kept by a ResizeObserver so the per-frame tag pass never forces a layout. */
   private size = { width: 0, height: 0 };
@@ -160,13 +163,23 @@ export class XrUi {
 
   /** Positions one DOM tag over each visible crew member of the current station. */
   updateTags(visible: boolean): void {
-    const placed = visible ? this.ar.crewOnScreen(this.size.width, this.size.height) : [];
-    const seen = new Set<string>();
-    // Crew stand close together on a small model: stack tags that would overlap instead of piling them.
-    const taken: { x: number; y: number }[] = [];
-    for (const p of placed.sort((a, b) => b.y - a.y)) {
-      while (taken.some((t) => Math.abs(t.x - p.x) < TAG_W && Math.abs(t.y - p.y) < TAG_H)) p.y -= TAG_H;
-      taken.push({ x: p.x, y: p.y });
+    // Runs every frame in AR: the list is the AR mode's reused one, sorted in place, lowest first.
+    const placed = visible ? this.ar.crewOnScreen(this.size.width, this.size.height).sort(byLowest) : NONE;
+    const seen = this.seen;
+    seen.clear();
+    // Crew stand close together on a small model: a tag that would overlap one placed before it is
+    // lifted above it instead of piling on it.
+    for (let i = 0; i < placed.length; i++) {
+      const p = placed[i]!;
+      for (let j = 0; j < i; j++) {
+        const t = placed[j]!;
+        if (Math.abs(t.x - p.x) < TAG_W && Math.abs(t.y - p.y) < TAG_H) {
+          p.y = t.y - TAG_H;
+          j = -1; // moved: check against every placed tag again
+        }
+      }
+    }
+    for (const p of placed) {
       seen.add(p.role);
       let el = this.tagEls.get(p.role);
       if (!el) {
@@ -190,12 +203,4 @@ export class XrUi {
     }
   }
 
-  /** Role ids with a tag on screen (tests and the aria mirror read this). */
-  visibleTags(): string[] {
-    return [...this.tagEls.keys()];
-  }
-
-  notice(template: string, mode: string, reason: string): string {
-    return format(template, { mode, reason });
-  }
 }

@@ -13,6 +13,13 @@ const LIFE_SIZE_RADIUS = 4.5;
 
 export type ArPhase = 'finding' | 'ready' | 'placed';
 
+/** A crew member's head on the screen, CSS px in the overlay. */
+export interface ScreenPoint {
+  role: string;
+  x: number;
+  y: number;
+}
+
 export interface ArModeDeps {
   readonly scene: Scene;
   readonly rig: THREE.Object3D;
@@ -62,6 +69,8 @@ export class ArMode {
   private session: XRSession | null = null;
   private hitSource: XRHitTestSource | null = null;
   private readonly onSelect = (e: Event): void => this.select(e as XRInputSourceEvent);
+  private readonly onScreen: ScreenPoint[] = [];
+  private readonly points: ScreenPoint[] = [];
 
   constructor(private readonly deps: ArModeDeps) {
     const mat = new THREE.MeshBasicMaterial({ color: '#ffd166', side: THREE.DoubleSide, depthTest: false, transparent: true, opacity: 0.95 });
@@ -108,10 +117,6 @@ export class ArMode {
     const rig = this.deps.rig;
     rig.scale.set(1, 1, 1);
     rig.quaternion.identity();
-  }
-
-  get active(): boolean {
-    return this.session !== null;
   }
 
   update(): void {
@@ -262,17 +267,23 @@ export class ArMode {
    * Screen positions (CSS px in the overlay) of the current station's crew heads, for the DOM role
    * tags: at 1:40 the 3D tags would be a few millimetres tall.
    */
-  crewOnScreen(width: number, height: number): { role: string; x: number; y: number }[] {
+  crewOnScreen(width: number, height: number): ScreenPoint[] {
+    const out = this.onScreen;
+    out.length = 0;
     const station = this.deps.tour.state?.station;
-    if (this.phase !== 'placed' || !station) return [];
+    if (this.phase !== 'placed' || !station) return out;
     const xrCamera = (this.deps.scene.renderer as THREE.WebGLRenderer).xr.getCamera();
     const eye = xrCamera.cameras[0] ?? xrCamera;
-    const out: { role: string; x: number; y: number }[] = [];
     for (const c of this.deps.crew) {
       if (c.station !== station) continue;
       projected.set(c.head.x, c.head.y + 0.25, c.head.z).project(eye);
       if (projected.z > 1 || Math.abs(projected.x) > 1.1 || Math.abs(projected.y) > 1.1) continue;
-      out.push({ role: c.role, x: ((projected.x + 1) / 2) * width, y: ((1 - projected.y) / 2) * height });
+      // Reuses the points of earlier frames: this runs every frame in AR.
+      const p = (this.points[out.length] ??= { role: '', x: 0, y: 0 });
+      p.role = c.role;
+      p.x = ((projected.x + 1) / 2) * width;
+      p.y = ((1 - projected.y) / 2) * height;
+      out.push(p);
     }
     return out;
   }

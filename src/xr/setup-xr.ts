@@ -48,11 +48,12 @@ export function setupXr(x: XrSetup): void {
   });
   x.camera.add(vr.vignette);
   const solidMaterials = built.root.children.flatMap((o) => ((o as THREE.Mesh).isMesh ? [(o as THREE.Mesh).material as THREE.Material] : []));
-  const xrUi: { current: XrUi | null } = { current: null };
+  // The AR mode reports changes to the overlay, which is made with the AR mode: hence a late binding.
+  let overlay: XrUi | null = null;
   const ar = new ArMode({
     scene, rig: x.rig, camera: x.camera, tour, showShell: (v) => built.showShell(v), clipped: solidMaterials,
     labels: x.labels, crew: built.crew,
-    onChange: () => xrUi.current?.render(tour.state!),
+    onChange: () => overlay?.render(tour.state!),
   });
   const enter = (mode: 'vr' | 'ar'): void => {
     xr.enter(mode).catch((err: unknown) => {
@@ -61,8 +62,9 @@ export function setupXr(x: XrSetup): void {
       hud.showNotice(format(ui.xrRefused, { mode: modeName(mode), reason }));
     });
   };
-  xrUi.current = new XrUi(content, ar, { enter, exit: () => void xr.exit(), notice: (text) => hud.showNotice(text, 10000) });
-  xr.controllers = { vr, ar, ui: xrUi.current };
+  const xrUi = new XrUi(content, ar, { enter, exit: () => void xr.exit(), notice: (text) => hud.showNotice(text, 10000) });
+  overlay = xrUi;
+  xr.controllers = { vr, ar, ui: xrUi };
 
   const background = scene.object3D.background;
   // Where the visitor stood on the screen: restored on leaving XR when no station is current.
@@ -117,11 +119,11 @@ export function setupXr(x: XrSetup): void {
     if (tour.xrMode === 'vr') x.renderPanel();
   });
   tour.subscribe((s) => {
-    if (tour.xrMode === 'ar') xrUi.current?.render(s);
+    if (tour.xrMode === 'ar') xrUi.render(s);
   });
   void xr.detect().then((support) => {
     const tools = hud.root.querySelector<HTMLElement>('.tools');
-    if (tools) xrUi.current?.mount(tools, document.getElementById('help'), support);
+    if (tools) xrUi.mount(tools, document.getElementById('help'), support);
     document.body.dataset.xr = [support.vr ? 'vr' : '', support.ar ? 'ar' : ''].filter(Boolean).join(' ') || 'none';
   });
   tour.addFrameHook((dt) => {
@@ -130,7 +132,7 @@ export function setupXr(x: XrSetup): void {
       vr.update(dt);
     } else if (tour.xrMode === 'ar') {
       ar.update();
-      xrUi.current?.updateTags(tour.state!.overlay !== 'off');
+      xrUi.updateTags(tour.state!.overlay !== 'off');
     }
   });
 }

@@ -38,9 +38,10 @@ export function isWalkable(x: number, z: number, area: WalkableArea): boolean {
 
 /**
  * Throws a ballistic arc from `origin` along the unit vector `direction` and finds where it lands
- * on the floor plane y = floorY.
+ * on the floor plane y = floorY. `points` may be an array from an earlier call: its entries are
+ * reused (the arc is recomputed every frame while a visitor aims at the floor).
  */
-export function teleportArc(origin: Vec3Like, direction: Vec3Like, area: WalkableArea, floorY = 0): Arc {
+export function teleportArc(origin: Vec3Like, direction: Vec3Like, area: WalkableArea, floorY = 0, points: Vec3Like[] = []): Arc {
   const vx = direction.x * ARC_SPEED;
   const vy = direction.y * ARC_SPEED;
   const vz = direction.z * ARC_SPEED;
@@ -50,10 +51,13 @@ export function teleportArc(origin: Vec3Like, direction: Vec3Like, area: Walkabl
   const disc = vy * vy - 4 * a * c;
   const tLand = disc >= 0 ? (-vy - Math.sqrt(disc)) / (2 * a) : Infinity;
   const tEnd = Math.min(tLand > 0 ? tLand : Infinity, MAX_TIME);
-  const points: Vec3Like[] = [];
+  points.length = Math.min(points.length, ARC_SAMPLES + 1);
   for (let i = 0; i <= ARC_SAMPLES; i++) {
     const t = (tEnd * i) / ARC_SAMPLES;
-    points.push({ x: origin.x + vx * t, y: origin.y + vy * t + a * t * t, z: origin.z + vz * t });
+    const p = (points[i] ??= { x: 0, y: 0, z: 0 });
+    p.x = origin.x + vx * t;
+    p.y = origin.y + vy * t + a * t * t;
+    p.z = origin.z + vz * t;
   }
   if (!(tLand > 0 && tLand <= MAX_TIME)) return { points, landing: null, valid: false };
   const landing = { x: origin.x + vx * tLand, y: floorY, z: origin.z + vz * tLand };

@@ -3,9 +3,8 @@ import type { Scene } from '../aframe-typed';
 import type { TourSystem } from '../systems/tour';
 import type { PanelButton } from '../set/panel-buttons';
 import { circleInto, type LineRange, type OverlayLines } from '../set/overlay-lines';
-import type { TourAction } from '../tour/state';
 import { pickTarget, selectActions, type PickTarget } from './pick';
-import { ARC_SAMPLES, isWalkable, teleportArc, type Arc, type WalkableArea } from './teleport';
+import { ARC_SAMPLES, isWalkable, teleportArc, type Arc, type Vec3Like, type WalkableArea } from './teleport';
 import { SnapTurner } from './snap-turn';
 import { SEATED_LIFT, placeHead, turnAboutHead, viewYaw } from './rig';
 
@@ -85,9 +84,12 @@ const headPos = new THREE.Vector3();
 export class VrControls {
   readonly vignette: THREE.Mesh<THREE.RingGeometry, THREE.MeshBasicMaterial>;
   private readonly pointers: LineRange[];
+  /** Arc sample points per pointer (and one for selects), reused frame to frame. */
+  private readonly arcPoints: Vec3Like[][] = Array.from({ length: POINTERS + 1 }, () => []);
   private readonly hoverRing: LineRange;
   private hoveredStation: string | null = null;
-  private lastAims: AimSummary[] = [];
+  /** Each pointer's aim on the last frame, by slot (null: slot unused). Read only by aims(). */
+  private readonly lastAims: ({ hand: XRHandedness; aim: Aim } | null)[] = [];
   private readonly raycaster = new THREE.Raycaster();
   private readonly snap = new SnapTurner();
   private session: XRSession | null = null;
@@ -123,16 +125,19 @@ export class VrControls {
     this.deps.panel.hoverButton(null);
     for (const p of this.pointers) p.clearAll();
     this.showHover(null);
-    this.lastAims = [];
+    this.lastAims.length = 0;
   }
 
-  /** What each pointer aimed at on the last frame. */
-  aims(): readonly AimSummary[] {
-    return this.lastAims;
-  }
-
-  get active(): boolean {
-    return this.session !== null;
+  /** What each pointer aimed at on the last frame (for tests and the bench; built on request). */
+  aims(): AimSummary[] {
+    return this.lastAims.flatMap((entry): AimSummary[] => {
+      if (!entry) return [];
+      const { hand, aim } = entry;
+      if (aim.kind === 'floor') return [{ hand, kind: aim.kind, valid: aim.valid }];
+      if (aim.kind === 'target') return [{ hand, kind: aim.kind, station: aim.target.station }];
+      if (aim.kind === 'button') return [{ hand, kind: aim.kind, button: aim.button }];
+      return [{ hand, kind: aim.kind }];
+    });
   }
 
   /** The one per-frame step in VR, called from the tour's ordered update. */
@@ -166,7 +171,6 @@ export class VrControls {
     rig.updateMatrixWorld(true);
 
     let slot = 0;
-    this.lastAims = [];
     let hoveredButton: PanelButton | null = null;
     let hoveredStation: string | null = null;
     let moveY = 0;
@@ -182,22 +186,27 @@ export class VrControls {
       }
       if (slot >= this.pointers.length || source.targetRayMode === 'screen') continue;
       const pointer = this.pointers[slot++]!;
-      const aim = this.aimFrom(frame, refSpace, source);
+      const aim = this.aimFrom(frame, refSpace, source, this.arcPoints[slot - 1]!);
       this.draw(pointer, aim);
-      const hand = source.handedness;
-      this.lastAims.push(aim.kind === 'floor' ? { hand, kind: aim.kind, valid: aim.valid } : aim.kind === 'target' ? { hand, kind: aim.kind, station: aim.target.station } : aim.kind === 'button' ? { hand, kind: aim.kind, button: aim.button } : { hand, kind: aim.kind });
+      const last = this.lastAims[slot - 1];
+      if (last) {
+        last.hand = source.handedness;
+        last.aim = aim;
+      } else this.lastAims[slot - 1] = { hand: source.handedness, aim };
       if (aim.kind === 'button') hoveredButton = aim.button;
       if (aim.kind === 'target') hoveredStation = aim.target.station;
-      if (aim.kind === 'untracked') continue;
     }
-    for (let i = slot; i < this.pointers.length; i++) this.pointers[i]!.clearAll();
+    for (let i = slot; i < this.pointers.length; i++) {
+      this.pointers[i]!.clearAll();
+      this.lastAims[i] = null;
+    }
     this.deps.panel.hoverButton(hoveredButton);
     this.showHover(hoveredStation);
     this.smoothMove(dt, settings?.smoothMove ? moveY : 0);
   }
 
   /** Where an input source's target ray points this frame, in world space. */
-  private aimFrom(frame: XRFrame, refSpace: XRReferenceSpace, source: XRInputSource): Aim {
+  private aimFrom(frame: XRFrame, refSpace: XRReferenceSpace, source: XRInputSource, arcPoints: Vec3Like[]): Aim {
     const pose = frame.getPose(source.targetRaySpace, refSpace);
     if (!pose) return { kind: 'untracked' };
     m4.fromArray(pose.transform.matrix).premultiply(this.deps.rig.matrixWorld);
@@ -211,7 +220,7 @@ export class VrControls {
     if (panel) return panel.button ? { kind: 'button', button: panel.button, distance: panel.distance } : { kind: 'panel', distance: panel.distance };
     const target = pickTarget(this.raycaster, this.deps.scene);
     if (target) return { kind: 'target', target };
-    const arc = teleportArc(origin, direction, this.deps.area);
+    const arc = teleportArc(origin, direction, this.deps.area, 0, arcPoints);
     if (arc.landing) return { kind: 'floor', x: arc.landing.x, z: arc.landing.z, valid: arc.valid, arc };
     return { kind: 'none' };
   }
@@ -261,14 +270,13 @@ export class VrControls {
     const { tour } = this.deps;
     if (!refSpace || !tour.state || tour.isTravelling()) return;
     this.deps.rig.updateMatrixWorld(true);
-    const aim = this.aimFrom(event.frame, refSpace, event.inputSource);
-    const dispatch = (a: TourAction): void => tour.dispatch(a);
+    const aim = this.aimFrom(event.frame, refSpace, event.inputSource, this.arcPoints[POINTERS]!);
     switch (aim.kind) {
       case 'button':
-        dispatch(aim.button === 'close' ? { type: 'escape' } : { type: aim.button });
+        tour.dispatch(aim.button === 'close' ? { type: 'escape' } : { type: aim.button });
         break;
       case 'target':
-        for (const action of selectActions(aim.target, tour.state.station, tour.isTravelling())) dispatch(action);
+        for (const action of selectActions(aim.target, tour.state.station, false)) tour.dispatch(action);
         break;
       case 'floor':
         if (aim.valid) void this.teleport(aim.x, aim.z);
