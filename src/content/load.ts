@@ -1,5 +1,13 @@
 import { deepFreeze, parseJson, validateLocale, validateSet } from './validate';
 import type { Content, ContentProblem } from './types';
+import { pickLanguage } from '../audio/language';
+
+/** What the visitor asked for, strongest first: the URL's ?lang=, their stored choice, the browser's languages. */
+export interface LanguageWish {
+  readonly url?: string | null;
+  readonly stored?: string | null;
+  readonly browser?: readonly string[];
+}
 
 export type ContentResult = { readonly ok: true; readonly content: Content; readonly notices: readonly string[] } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
@@ -25,17 +33,16 @@ async function readJson(read: ReadText, file: string): Promise<{ ok: true; value
  * Loads scenes/set.json and one locale (the requested one if the set ships it, else the default),
  * validates both and freezes them. Every problem is reported, not just the first.
  */
-export async function loadContent(read: ReadText, requestedLocale?: string | null): Promise<ContentResult> {
+export async function loadContent(read: ReadText, requestedLocale?: string | null | LanguageWish): Promise<ContentResult> {
   const setJson = await readJson(read, SET_FILE);
   if (!setJson.ok) return setJson;
   const set = validateSet(setJson.value, SET_FILE);
   if (!set.ok) return { ok: false, problems: set.problems };
   const notices: string[] = [];
-  let code = set.value.defaultLocale;
-  if (requestedLocale) {
-    if (set.value.locales.includes(requestedLocale)) code = requestedLocale;
-    else notices.push(`Language "${requestedLocale}" is not available; showing ${code}.`);
-  }
+  const wish: LanguageWish = typeof requestedLocale === 'string' ? { url: requestedLocale } : (requestedLocale ?? {});
+  const picked = pickLanguage({ shipped: set.value.locales, fallback: set.value.defaultLocale, ...wish });
+  const code = picked.code;
+  if (picked.unavailable) notices.push(`Language "${picked.unavailable}" is not available; showing ${code}.`);
   const file = localeFile(code);
   const localeJson = await readJson(read, file);
   if (!localeJson.ok) return localeJson;

@@ -56,6 +56,28 @@ export interface StationDef {
   readonly viewDistance?: number;
   readonly props: readonly PropDef[];
   readonly crew: readonly CrewDef[];
+  /** An id from SetFile.audio.ambience: a loop heard around the station. */
+  readonly ambience?: string;
+  /** Short set sounds played on arrival, in order, before the narration. */
+  readonly arrivalSounds?: readonly ArrivalSound[];
+}
+
+export const ARRIVAL_SOUNDS = ['slate', 'bell', 'quiet'] as const;
+export type ArrivalSound = (typeof ARRIVAL_SOUNDS)[number];
+
+export interface AmbienceDef {
+  /** Audio file under assets/. */
+  readonly file: string;
+  /** [start ms, length ms] of the seamless loop inside the file. */
+  readonly loop: readonly [number, number];
+  /** 0–1, default 0.5. */
+  readonly volume?: number;
+}
+
+export interface SetAudio {
+  /** Ambience heard everywhere at its own volume, not placed (room tone). */
+  readonly bed?: string;
+  readonly ambience: Readonly<Record<string, AmbienceDef>>;
 }
 
 export interface DepartmentDef {
@@ -89,6 +111,8 @@ export interface SetFile {
   readonly stations: readonly StationDef[];
   /** Default guided-tour order: every station id once, stages in production order. */
   readonly tour: readonly string[];
+  /** Set sound; without it the set is silent apart from narration. */
+  readonly audio?: SetAudio;
 }
 
 export interface StationText {
@@ -121,6 +145,7 @@ export const UI_KEYS = [
   'errorIntro', 'noWebglTitle', 'noWebglBody', 'enableMotion', 'motionDenied', 'sceneLabel',
   'language',
   'enterVR', 'enterAR', 'exitAR', 'xrHeading', 'vrUnavailable', 'arUnavailable', 'vrHelp', 'arHelp', 'xrRefused', 'xrEnded', 'trackingLost', 'vrComfort', 'snapTurn', 'smoothMove', 'seated', 'teleportRefused', 'arFindSurface', 'arTapToPlace', 'arTapStation', 'arRotateLeft', 'arRotateRight', 'arBigger', 'arSmaller', 'arReplace', 'arLifeSize', 'arMiniature', 'arLifeSizeHint',
+  'narration', 'narrationPlay', 'narrationPause', 'narrationReplay', 'narrationSkip', 'mute', 'unmute', 'volume', 'captions', 'showCaptions', 'tapForSound', 'soundBlocked', 'audioUnavailable', 'quietOnSet', 'languageReload',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

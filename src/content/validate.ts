@@ -91,6 +91,16 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
     if (roles.has(r.id) && !figureOf.has(r.id)) p(`$.roles[${i}]`, `role "${r.id}" has no crew figure: add it to one station's crew`);
   });
 
+  const ambience = set.audio?.ambience ?? {};
+  const isAmbience = (id: string): boolean => Object.prototype.hasOwnProperty.call(ambience, id);
+  if (set.audio?.bed !== undefined && !isAmbience(set.audio.bed)) p('$.audio.bed', `"${set.audio.bed}" is not defined in $.audio.ambience`);
+  set.stations.forEach((station, si) => {
+    if (station.ambience !== undefined && !isAmbience(station.ambience)) p(`$.stations[${si}].ambience`, `"${station.ambience}" is not defined in $.audio.ambience`);
+  });
+  for (const [id, a] of Object.entries(ambience)) {
+    if (a.loop[1] <= 0) p(`${propertyPath('$.audio.ambience', id)}.loop`, 'the loop length must be more than 0 ms');
+  }
+
   const stationIds = new Set(set.stations.map((s) => s.id));
   const inTour = new Set<string>();
   set.tour.forEach((id, i) => {
