@@ -28,6 +28,8 @@ import { format, h } from './ui/dom';
 import { hasWebGL, showErrorScreen, showNoWebgl } from './ui/error-screen';
 import { loadFonts } from './ui/fonts';
 import { Hud } from './ui/hud';
+import { readStoredLanguage, storeLanguage } from './audio/language';
+import { setupAudio } from './audio/setup-audio';
 import { panelText } from './ui/panel-text';
 
 const TEXT_SCALE = { normal: 1, large: 1.25, 'x-large': 1.5 } as const;
@@ -116,7 +118,8 @@ async function boot(): Promise<void> {
 
   // Start every fetch first: the WebGL probe and A-Frame's start-up below block the main thread
   // for a while on slow GPUs, and the network keeps going meanwhile.
-  const loading = Promise.all([loadContent(fetchText, params.lang), loadFonts()]);
+  const wish = { url: params.lang, stored: readStoredLanguage(), browser: navigator.languages ?? [navigator.language] };
+  const loading = Promise.all([loadContent(fetchText, wish), loadFonts()]);
   const webgl = hasWebGL();
   const sceneReady = webgl ? createScene() : null;
   const [result] = await loading;
@@ -129,6 +132,7 @@ async function boot(): Promise<void> {
   const content = result.content;
   const { set, locale } = content;
   document.documentElement.lang = locale.locale;
+  if (params.lang) storeLanguage(locale.locale); // a language chosen by link is kept like one chosen in Settings
   document.documentElement.dir = locale.dir ?? 'ltr';
   if (!sceneReady) {
     showNoWebgl(locale.ui.noWebglTitle, locale.ui.noWebglBody);
@@ -186,7 +190,7 @@ async function boot(): Promise<void> {
       // In a headset the panel carries its own Previous / Close / Next (the HUD is not visible).
       const here = s.station === null ? -1 : s.order.indexOf(s.station);
       const disabled = [...(here <= 0 ? (['previous'] as const) : []), ...(here === s.order.length - 1 ? (['next'] as const) : [])];
-      panelButtons.setLabels({ previous: `‹ ${locale.ui.previous}`, close: locale.ui.close, next: `${locale.ui.next} ›` }, disabled);
+      panelButtons.setLabels({ previous: `‹\u00a0${locale.ui.previous}`, close: locale.ui.close, next: `${locale.ui.next}\u00a0›` }, disabled);
     }
     panel.setButtons(inVr ? panelButtons : null);
     const text = panelText(content, s.panel);
@@ -202,8 +206,10 @@ async function boot(): Promise<void> {
     panel.place(eye, arrivalYaw(layout), scene.camera as THREE.PerspectiveCamera);
   };
 
+  const audio = setupAudio({ content, hud, tour, camera: camera.object3D });
   const onState = (s: TourState, previous: TourState | null): void => {
     hud.render(s, previous);
+    audio.onState(s, previous);
     if (!previous || s.panel !== previous.panel || s.settings !== previous.settings) renderPanel(s);
     if (previous && s.settings.highContrast !== previous.settings.highContrast) {
       // Labels and tags are baked into atlases: redraw them in the new colours.

@@ -73,6 +73,8 @@ interface TourMethods {
   keys: Set<string>;
   /** inline (screen), vr or ar: in a headset every move is a fade, and the head pose is real. */
   xrMode: XrMode;
+  /** Narration and captions (src/audio), for tests and the kiosk; set once the HUD is up. */
+  narration: import('../audio/narration').Narration | null;
   arrivalHooks: ((station: string) => void)[];
   setXrMode(this: TourSystem, mode: XrMode): void;
   addArrivalHook(this: TourSystem, hook: (station: string) => void): void;
@@ -116,6 +118,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   fading: false,
   keys: new Set(),
   xrMode: 'inline',
+  narration: null,
   arrivalHooks: [],
   onKeyDown: () => undefined,
   onKeyUp: () => undefined,

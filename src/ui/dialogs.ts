@@ -25,6 +25,8 @@ export function buildHelpDialog(locale: LocaleFile): HTMLDialogElement {
 export interface SettingsDialog {
   readonly dialog: HTMLDialogElement;
   render(settings: Settings): void;
+  /** More fields, above the Close button. */
+  add(...fields: Node[]): void;
 }
 
 export function buildSettingsDialog(locale: LocaleFile, onChange: (settings: Partial<Settings>) => void): SettingsDialog {
@@ -55,6 +57,9 @@ export function buildSettingsDialog(locale: LocaleFile, onChange: (settings: Par
   );
   return {
     dialog,
+    add(...fields) {
+      for (const f of fields) dialog.insertBefore(f, dialog.querySelector('.dialog-close'));
+    },
     render(settings) {
       size.value = settings.textSize;
       motion.checked = settings.reducedMotion;

@@ -28,6 +28,8 @@ export class Hud implements Fader {
   private readonly notice: HTMLElement;
   private readonly fadeEl: HTMLElement;
   private readonly settings: SettingsDialog;
+  /** Places other modules put their controls: top tool buttons, the "now" box, above the footer. */
+  readonly slots: { readonly tools: HTMLElement; readonly now: HTMLElement; readonly aboveFooter: HTMLElement };
   private noticeTimer = 0;
   private lastPanelKey = '';
 
@@ -43,8 +45,8 @@ export class Hud implements Fader {
 
     this.overlayButton = button('btn-overlay', ui.overlayOn, () => dispatch({ type: 'cycleOverlay' }), { 'aria-keyshortcuts': ui.overlayKey, 'aria-pressed': 'false' });
     this.closeButton = button('btn-close', ui.close, () => dispatch({ type: 'escape' }));
-    this.prev = button('btn-prev', `‹ ${ui.previous}`, () => dispatch({ type: 'previous' }));
-    this.next = button('btn-next', `${ui.next} ›`, () => dispatch({ type: 'next' }));
+    this.prev = button('btn-prev', `‹\u00a0${ui.previous}`, () => dispatch({ type: 'previous' }));
+    this.next = button('btn-next', `${ui.next}\u00a0›`, () => dispatch({ type: 'next' }));
     this.where = h('div', { class: 'where' });
     this.progress = h('p', { class: 'progress' });
     this.crewBar = h('div', { class: 'crew-bar', role: 'group', 'aria-label': ui.crewHeading });
@@ -55,22 +57,29 @@ export class Hud implements Fader {
     this.floorPlan = new FloorPlan(content, (station) => dispatch({ type: 'go', station }));
 
     const motionButton = this.motionButton();
+    const tools = h('div', { class: 'tools' },
+      this.overlayButton,
+      motionButton,
+      button('btn-settings', ui.settings, () => {
+        this.settings.dialog.showModal();
+      }),
+      button('btn-help', ui.help, () => help.showModal()),
+    );
+    const now = h('div', { class: 'now' }, this.where, this.crewBar, this.closeButton);
+    const aboveFooter = h('div', { class: 'above-footer' });
+    this.slots = { tools, now, aboveFooter };
     this.root = h('div', { id: 'hud', class: 'hud' },
       h('header', { class: 'top' },
         h('div', { class: 'brand' }, h('h1', {}, ui.appTitle), this.progress),
-        h('div', { class: 'tools' },
-          this.overlayButton,
-          motionButton,
-          button('btn-settings', ui.settings, () => {
-            this.settings.dialog.showModal();
-          }),
-          button('btn-help', ui.help, () => help.showModal()),
-        ),
+        tools,
       ),
       this.notice,
-      h('footer', { class: 'bottom' },
-        this.floorPlan.el,
-        h('div', { class: 'tour-bar' }, this.prev, h('div', { class: 'now' }, this.where, this.crewBar, this.closeButton), this.next),
+      h('div', { class: 'lower' },
+        aboveFooter,
+        h('footer', { class: 'bottom' },
+          this.floorPlan.el,
+          h('div', { class: 'tour-bar' }, this.prev, now, this.next),
+        ),
       ),
       this.reader,
       this.focusAnnouncer,
@@ -78,6 +87,11 @@ export class Hud implements Fader {
       this.settings.dialog,
     );
     document.body.append(this.root, this.fadeEl);
+  }
+
+  /** Adds fields to the settings dialog (sound, language), above its Close button. */
+  addSettings(...fields: Node[]): void {
+    this.settings.add(...fields);
   }
 
   /** iOS asks before it shares the gyroscope; that question can only be asked from a tap. */

@@ -38,6 +38,7 @@ await import('./journeys/no-webgl.mjs');
 await import('./journeys/vr.mjs');
 await import('./journeys/ar.mjs');
 await import('./journeys/xr-fallbacks.mjs');
+await import('./journeys/audio.mjs');
 
 // Serve a private copy of the build: a concurrent `npm run build` empties dist/ mid-run, which
 // would show up as random 404s in whichever journey happens to be running.

@@ -1,0 +1,373 @@
+import type { Content, StationDef } from '../content/types';
+import { NarrationClock } from './clock';
+import { checkManifest, manifestFile, narrationFolder, type NarrationManifest, type SetSound } from './manifest';
+import { stationNarration } from './narration-script';
+import { cueAt, parseVtt, type Cue } from './vtt';
+import type { AudioPrefs } from './prefs';
+import type { SoundEngine } from './sound-engine';
+
+/** Narration: playing (or waiting for its audio), paused by the visitor, or over/skipped. */
+export type NarrationStatus = 'idle' | 'playing' | 'paused' | 'ended';
+/** Sound: fine (or not tried yet), held back by the browser until a tap, or not possible here. */
+export type SoundState = 'ok' | 'blocked' | 'unavailable';
+
+export interface NarrationView {
+  readonly station: string | null;
+  readonly status: NarrationStatus;
+  readonly sound: SoundState;
+  readonly caption: string | null;
+}
+
+/** Seconds of caption per character when a station has no caption file (about 150 words a minute). */
+const FALLBACK_CHARS_PER_S = 14;
+const GAP = 0.35;
+/** Lengths used when the set-sounds sprite is missing, so the schedule (and captions) stay the same. */
+const DEFAULT_SPRITE: Record<SetSound, readonly [number, number]> = { slate: [0, 250], bell: [0, 1100], quiet: [0, 1000] };
+const HOLD_LIMIT_S = 4;
+
+interface Step {
+  readonly sound: SetSound;
+  readonly at: number;
+  readonly end: number;
+}
+
+interface Current {
+  readonly station: StationDef;
+  cues: readonly Cue[];
+  duration: number;
+  readonly steps: readonly Step[];
+  fired: number;
+  requested: boolean;
+  heldSince: number | null;
+}
+
+/**
+ * Narration and captions for the station being visited. Captions are timed by a clock that follows
+ * the audio while it plays and the wall clock otherwise, so they keep going when the browser blocks
+ * sound, the file is missing, or the device has no audio at all. The Howler side (SoundEngine) is
+ * imported on the first arrival, never in the first load.
+ */
+export class Narration {
+  private readonly clock: NarrationClock;
+  private readonly base: string;
+  private manifest: Promise<NarrationManifest | null> | null = null;
+  private readonly captions = new Map<string, Promise<readonly Cue[] | null>>();
+  private engine: SoundEngine | null = null;
+  private engineLoading: Promise<SoundEngine | null> | null = null;
+  private current: Current | null = null;
+  private status: NarrationStatus = 'idle';
+  private sound: SoundState = 'ok';
+  private caption: string | null = null;
+  private arrival = 0;
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly content: Content,
+    private prefs: AudioPrefs,
+    private readonly onChange: (view: NarrationView) => void,
+    private readonly loadEngine: () => Promise<typeof import('./sound-engine')> = () => import('./sound-engine'),
+    now: () => number = () => performance.now() / 1000,
+  ) {
+    this.clock = new NarrationClock(now);
+    this.base = new URL('.', document.baseURI).href;
+  }
+
+  get view(): NarrationView {
+    return { station: this.current?.station.id ?? null, status: this.status, sound: this.sound, caption: this.caption };
+  }
+
+  /** The visitor has arrived at a station: its set sounds, then its narration, with captions. */
+  arrive(stationId: string): void {
+    const station = this.content.set.stations.find((s) => s.id === stationId);
+    if (!station) return;
+    // Already narrating here (the headset re-announces the station on entering VR): carry on.
+    if (this.current?.station === station && this.status !== 'idle') return;
+    const arrival = ++this.arrival;
+    this.engine?.stopNarration();
+    void this.ensureEngine();
+    void Promise.all([this.loadManifest(), this.loadCaptions(stationId)]).then(([manifest, cues]) => {
+      if (arrival !== this.arrival) return; // the visitor has moved on
+      const entry = manifest?.stations[stationId];
+      const fallback = cues ?? this.fallbackCues(stationId);
+      const sprite = manifest?.setSounds.sprite ?? DEFAULT_SPRITE;
+      const steps: Step[] = [];
+      let t = 0;
+      for (const sound of [...(station.arrivalSounds ?? [])].reverse()) {
+        const d = sprite[sound][1] / 1000;
+        t -= d + GAP;
+        steps.unshift({ sound, at: t, end: t + d });
+      }
+      const last = fallback[fallback.length - 1];
+      this.current = { station, cues: fallback, duration: Math.max(entry?.duration ?? 0, last?.end ?? 0), steps, fired: 0, requested: false, heldSince: null };
+      this.clock.start(t);
+      this.setStatus('playing');
+      this.tick();
+    });
+  }
+
+  /** Stops narration and captions (panel closed, or a kiosk reset). */
+  stop(): void {
+    this.arrival++;
+    this.engine?.stopNarration();
+    this.current = null;
+    this.clock.hold();
+    this.setCaption(null);
+    this.setStatus('idle');
+  }
+
+  pause(): void {
+    if (this.status !== 'playing') return;
+    this.clock.hold();
+    this.engine?.pauseNarration();
+    if (this.current) this.current.requested = false;
+    this.setStatus('paused');
+  }
+
+  resume(): void {
+    if (this.status !== 'paused' || !this.current) return;
+    this.clock.resume();
+    this.setStatus('playing');
+    this.tick();
+  }
+
+  /** From the top of the narration (the arrival sounds are not repeated). */
+  replay(): void {
+    const c = this.current;
+    if (!c) return;
+    this.engine?.stopNarration();
+    c.fired = c.steps.length;
+    c.requested = false;
+    this.clock.start(0);
+    this.setStatus('playing');
+    this.tick();
+  }
+
+  skip(): void {
+    if (!this.current) return;
+    this.engine?.stopNarration();
+    this.clock.hold();
+    this.setCaption(null);
+    this.setStatus('ended');
+  }
+
+  /** From a tap on "Tap for sound": lets the browser start audio, then carries on where the captions are. */
+  unlock(): void {
+    void this.ensureEngine().then(async (engine) => {
+      if (!engine) return;
+      if (await engine.unlock(2000)) this.unlocked();
+    });
+  }
+
+  setPrefs(prefs: AudioPrefs): void {
+    this.prefs = prefs;
+    this.engine?.setMuted(prefs.muted);
+    this.engine?.setVolume(prefs.volume);
+  }
+
+  /** The listener's head, for spatial sound (call every frame; cheap when nothing changed). */
+  listen(x: number, y: number, z: number, fx: number, fy: number, fz: number, ux: number, uy: number, uz: number): void {
+    this.engine?.updateListener(x, y, z, fx, fy, fz, ux, uy, uz, performance.now());
+  }
+
+  /** Advances captions and starts the next sound when its time comes. Call once per frame. */
+  tick(): void {
+    const c = this.current;
+    if (!c || this.status !== 'playing') return;
+    const engine = this.engine;
+    const heard = engine?.narrationTime() ?? null;
+    if (heard !== null) this.clock.sync(heard);
+    const t = this.clock.time();
+    while (c.fired < c.steps.length && c.steps[c.fired]!.at <= t) {
+      const step = c.steps[c.fired++]!;
+      if (t < step.end) void this.loadManifest().then((m) => m && engine?.playSetSound(this.url(m.setSounds.audio), m.setSounds.sprite, step.sound));
+    }
+    if (t >= 0 && !c.requested) this.requestNarration(c, t);
+    if (c.heldSince !== null && performance.now() / 1000 - c.heldSince > HOLD_LIMIT_S) {
+      // The audio is taking too long to start: let the captions go on without it.
+      c.heldSince = null;
+      this.clock.resume();
+    }
+    if (t >= c.duration) {
+      this.setCaption(null);
+      this.setStatus('ended');
+      return;
+    }
+    if (t < 0) {
+      const step = c.steps.find((s) => s.at <= t && t < s.end);
+      this.setCaption(step?.sound === 'quiet' ? this.content.locale.ui.quietOnSet : null);
+    } else {
+      const i = cueAt(c.cues, t);
+      this.setCaption(i >= 0 ? c.cues[i]!.text : null);
+    }
+  }
+
+  /** Live sound instances and what is playing (tests and the soak read this). */
+  debug(): Record<string, unknown> {
+    return { ...this.view, time: this.current ? this.clock.time() : null, engine: this.engine?.debug() ?? null, liveSounds: this.engine?.liveSounds() ?? 0 };
+  }
+
+  private requestNarration(c: Current, t: number): void {
+    c.requested = true;
+    const engine = this.engine;
+    void this.loadManifest().then((manifest) => {
+      const entry = manifest?.stations[c.station.id];
+      if (!engine || !entry || this.sound === 'unavailable' || this.current !== c || this.status !== 'playing') return;
+      if (this.sound === 'blocked') return; // captions run on; a tap brings the sound in
+      this.clock.hold();
+      c.heldSince = performance.now() / 1000;
+      engine.playNarration(this.url(entry.audio, manifest!.locale), t, {
+        onPlay: (at) => {
+          if (this.current !== c) return;
+          c.heldSince = null;
+          this.clock.sync(at);
+          this.clock.resume();
+          this.setSound('ok');
+        },
+        onBlocked: () => {
+          if (this.current !== c) return;
+          c.heldSince = null;
+          this.clock.resume();
+          this.setSound('blocked');
+        },
+        onError: (why) => {
+          this.warnOnce(entry.audio, `Backlot: narration ${this.url(entry.audio, manifest!.locale)} ${why}; the captions carry on without sound.`);
+          if (this.current !== c) return;
+          c.heldSince = null;
+          this.clock.resume();
+        },
+      });
+    });
+  }
+
+  private unlocked(): void {
+    if (this.sound !== 'blocked') return;
+    this.setSound('ok');
+    const c = this.current;
+    if (c && this.status === 'playing' && this.clock.time() >= 0) this.requestNarration(c, this.clock.time());
+  }
+
+  private ensureEngine(): Promise<SoundEngine | null> {
+    this.engineLoading ??= this.loadEngine()
+      .then(({ SoundEngine }) => {
+        const engine = new SoundEngine(this.prefs, (m) => console.warn(`Backlot: ${m}`));
+        if (!engine.available) {
+          this.setSound('unavailable');
+          console.warn('Backlot: this browser cannot play sound (no Web Audio); captions carry the narration.');
+          return null;
+        }
+        const { set } = this.content;
+        engine.setAmbience(set.audio, set.stations.flatMap((s) => (s.ambience ? [{ x: s.position[0], z: s.position[1], ambience: s.ambience }] : [])), this.base);
+        engine.onUnlock(() => this.unlocked());
+        this.engine = engine;
+        return engine;
+      })
+      .catch((err: unknown) => {
+        this.setSound('unavailable');
+        console.warn(`Backlot: the sound player could not be loaded (${err instanceof Error ? err.message : String(err)}); captions carry the narration.`);
+        return null;
+      });
+    return this.engineLoading;
+  }
+
+  private url(file: string, code = this.content.locale.locale): string {
+    return `${this.base}${narrationFolder(code)}${file}`;
+  }
+
+  private async fetchText(file: string): Promise<string | null> {
+    try {
+      const res = await fetch(this.base + file);
+      if (!res.ok) {
+        this.warnOnce(file, `Backlot: ${file} could not be loaded (HTTP ${res.status}); the captions are made from the station text instead.`);
+        return null;
+      }
+      return await res.text();
+    } catch (err) {
+      this.warnOnce(file, `Backlot: ${file} could not be loaded (${err instanceof Error ? err.message : String(err)}).`);
+      return null;
+    }
+  }
+
+  private loadManifest(): Promise<NarrationManifest | null> {
+    const file = manifestFile(this.content.locale.locale);
+    this.manifest ??= this.fetchText(file).then((text) => {
+      if (text === null) return null;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (err) {
+        this.warnOnce(file, `Backlot: ${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); narration is off.`);
+        return null;
+      }
+      const checked = checkManifest(raw);
+      if (!checked.ok) {
+        this.warnOnce(file, `Backlot: ${file} at ${checked.path} ${checked.message}; narration is off.`);
+        return null;
+      }
+      return checked.manifest;
+    });
+    return this.manifest;
+  }
+
+  private loadCaptions(stationId: string): Promise<readonly Cue[] | null> {
+    let cached = this.captions.get(stationId);
+    if (!cached) {
+      cached = this.loadManifest().then(async (manifest) => {
+        const entry = manifest?.stations[stationId];
+        if (!entry) return null;
+        const file = `${narrationFolder(manifest!.locale)}${entry.captions}`;
+        const text = await this.fetchText(file);
+        if (text === null) return null;
+        const parsed = parseVtt(text);
+        if (!parsed.ok) {
+          this.warnOnce(file, `Backlot: ${file} ${parsed.error}; the captions are made from the station text instead.`);
+          return null;
+        }
+        return parsed.cues;
+      });
+      this.captions.set(stationId, cached);
+    }
+    return cached;
+  }
+
+  /** Captions from the station text at an even speaking rate, when the caption file is missing. */
+  private fallbackCues(stationId: string): Cue[] {
+    const script = stationNarration(this.content.locale, stationId);
+    const cues: Cue[] = [];
+    let t = 0.2;
+    for (const section of script.sections) {
+      for (const sentence of section.sentences) {
+        for (const phrase of sentence) {
+          const d = Math.max(1.2, phrase.length / FALLBACK_CHARS_PER_S);
+          cues.push({ start: t, end: t + d, text: phrase });
+          t += d;
+        }
+        t += GAP;
+      }
+    }
+    return cues;
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(message);
+  }
+
+  private setCaption(caption: string | null): void {
+    if (caption === this.caption) return;
+    this.caption = caption;
+    this.onChange(this.view);
+  }
+
+  private setStatus(status: NarrationStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.onChange(this.view);
+  }
+
+  private setSound(sound: SoundState): void {
+    if (sound === this.sound || this.sound === 'unavailable') return;
+    this.sound = sound;
+    this.onChange(this.view);
+  }
+}

@@ -1,0 +1,113 @@
+import type { Content } from '../content/types';
+import type { NarrationView } from '../audio/narration';
+import type { AudioPrefs } from '../audio/prefs';
+import { h } from './dom';
+import type { Hud } from './hud';
+
+export interface AudioUiActions {
+  pause(): void;
+  resume(): void;
+  replay(): void;
+  skip(): void;
+  unlock(): void;
+  prefs(change: Partial<AudioPrefs>): void;
+  language(code: string): void;
+}
+
+/** A language's name in that language ("English", "Español"), from the browser's own data. */
+export function languageName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
+    if (name) return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+  } catch {
+    // an old browser without Intl.DisplayNames: the code will do
+  }
+  return code;
+}
+
+/**
+ * The sound and caption controls in the HUD: captions over the tour bar (and mirrored to a polite
+ * live region), pause / replay / skip, mute, a "tap for sound" prompt while the browser holds sound
+ * back, and volume, captions and language in Settings. Caption text is only ever set as text.
+ */
+export class AudioUi {
+  private readonly captions: HTMLElement;
+  private readonly live: HTMLElement;
+  private readonly controls: HTMLElement;
+  private readonly playPause: HTMLButtonElement;
+  private readonly mute: HTMLButtonElement;
+  private readonly tap: HTMLButtonElement;
+  private readonly status: HTMLElement;
+  private readonly volume: HTMLInputElement;
+  private readonly showCaptions: HTMLInputElement;
+  private view: NarrationView | null = null;
+  private readonly ui: Content['locale']['ui'];
+
+  constructor(content: Content, hud: Hud, private prefs: AudioPrefs, private readonly actions: AudioUiActions) {
+    const { ui } = content.locale;
+    this.ui = ui;
+    const button = (id: string, label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement => {
+      const b = h('button', { type: 'button', id, ...attrs }, label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    this.captions = h('div', { id: 'captions', class: 'captions', 'aria-hidden': 'true', hidden: true });
+    this.live = h('div', { id: 'caption-live', class: 'visually-hidden', 'aria-live': 'polite' });
+    this.playPause = button('btn-narration', ui.narrationPause, () => (this.view?.status === 'playing' ? actions.pause() : this.view?.status === 'ended' ? actions.replay() : actions.resume()));
+    this.controls = h('div', { class: 'narration-controls', role: 'group', 'aria-label': ui.narration, hidden: true },
+      this.playPause,
+      button('btn-replay', ui.narrationReplay, () => actions.replay()),
+      button('btn-skip', ui.narrationSkip, () => actions.skip()),
+    );
+    this.mute = button('btn-mute', ui.mute, () => actions.prefs({ muted: !this.prefs.muted }), { 'aria-pressed': 'false' });
+    this.tap = button('btn-sound', ui.tapForSound, () => actions.unlock(), { class: 'tap-for-sound', title: ui.soundBlocked, 'aria-describedby': 'sound-status', hidden: '' });
+    this.status = h('p', { id: 'sound-status', class: 'sound-status', hidden: true });
+
+    this.volume = h('input', { id: 'set-volume', type: 'range', min: '0', max: '100', step: '5' });
+    this.volume.addEventListener('input', () => actions.prefs({ volume: Number(this.volume.value) / 100 }));
+    this.showCaptions = h('input', { id: 'set-captions', type: 'checkbox' });
+    this.showCaptions.addEventListener('change', () => actions.prefs({ captions: this.showCaptions.checked }));
+    const { locales } = content.set;
+    const language = h('select', { id: 'set-language' }, ...locales.map((code) => h('option', { value: code, lang: code }, languageName(code))));
+    language.value = content.locale.locale;
+    language.addEventListener('change', () => actions.language(language.value));
+
+    hud.slots.tools.prepend(this.mute);
+    hud.slots.now.insertBefore(this.controls, hud.slots.now.lastChild);
+    hud.slots.aboveFooter.append(this.tap, this.status, this.captions, this.live);
+    hud.addSettings(
+      h('fieldset', { class: 'sound-settings' },
+        h('legend', {}, ui.narration),
+        h('div', { class: 'field' }, h('label', { for: 'set-volume' }, ui.volume), this.volume),
+        h('div', { class: 'field check' }, this.showCaptions, h('label', { for: 'set-captions' }, ui.showCaptions)),
+      ),
+      ...(locales.length > 1 ? [h('div', { class: 'field' }, h('label', { for: 'set-language' }, ui.language), language)] : []),
+    );
+    this.renderPrefs(prefs);
+  }
+
+  renderPrefs(prefs: AudioPrefs): void {
+    this.prefs = prefs;
+    this.mute.textContent = prefs.muted ? this.ui.unmute : this.ui.mute;
+    this.mute.setAttribute('aria-pressed', String(prefs.muted));
+    this.volume.value = String(Math.round(prefs.volume * 100));
+    this.showCaptions.checked = prefs.captions;
+    if (this.view) this.render(this.view);
+  }
+
+  render(view: NarrationView): void {
+    this.view = view;
+    const ui = this.ui;
+    const active = view.status !== 'idle';
+    this.controls.hidden = !active;
+    this.playPause.textContent = view.status === 'playing' ? ui.narrationPause : ui.narrationPlay;
+    const caption = this.prefs.captions ? view.caption : null;
+    this.captions.hidden = !caption;
+    if (this.captions.textContent !== (caption ?? '')) this.captions.textContent = caption ?? '';
+    if (caption && this.live.textContent !== caption) this.live.textContent = caption;
+    this.tap.hidden = !(active && view.sound === 'blocked');
+    const status = view.sound === 'blocked' ? ui.soundBlocked : view.sound === 'unavailable' ? ui.audioUnavailable : '';
+    this.status.hidden = !(active && status);
+    this.status.textContent = status;
+  }
+}
