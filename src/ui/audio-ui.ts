@@ -32,6 +32,8 @@ export function languageName(code: string): string {
  */
 export class AudioUi {
   private readonly captions: HTMLElement;
+  /** The same captions inside the AR DOM overlay (the HUD is hidden during an AR session). */
+  private readonly arCaptions: HTMLElement;
   private readonly live: HTMLElement;
   private readonly controls: HTMLElement;
   private readonly playPause: HTMLButtonElement;
@@ -52,6 +54,7 @@ export class AudioUi {
       return b;
     };
     this.captions = h('div', { id: 'captions', class: 'captions', 'aria-hidden': 'true', hidden: true });
+    this.arCaptions = h('div', { id: 'ar-captions', class: 'captions ar-captions', 'aria-hidden': 'true', hidden: true });
     this.live = h('div', { id: 'caption-live', class: 'visually-hidden', 'aria-live': 'polite' });
     this.playPause = button('btn-narration', ui.narrationPause, () => (this.view?.status === 'playing' ? actions.pause() : this.view?.status === 'ended' ? actions.replay() : actions.resume()));
     this.controls = h('div', { class: 'narration-controls', role: 'group', 'aria-label': ui.narration, hidden: true },
@@ -73,7 +76,7 @@ export class AudioUi {
     language.addEventListener('change', () => actions.language(language.value));
 
     hud.slots.tools.prepend(this.mute);
-    hud.slots.now.insertBefore(this.controls, hud.slots.now.lastChild);
+    hud.slots.nowActions.prepend(this.controls);
     hud.slots.aboveFooter.append(this.tap, this.status, this.captions, this.live);
     hud.addSettings(
       h('fieldset', { class: 'sound-settings' },
@@ -102,8 +105,11 @@ export class AudioUi {
     this.controls.hidden = !active;
     this.playPause.textContent = view.status === 'playing' ? ui.narrationPause : ui.narrationPlay;
     const caption = this.prefs.captions ? view.caption : null;
-    this.captions.hidden = !caption;
-    if (this.captions.textContent !== (caption ?? '')) this.captions.textContent = caption ?? '';
+    for (const el of [this.captions, this.arCaptions]) {
+      el.hidden = !caption;
+      if (el.textContent !== (caption ?? '')) el.textContent = caption ?? '';
+    }
+    if (!this.arCaptions.isConnected) document.getElementById('ar-overlay')?.append(this.arCaptions);
     if (caption && this.live.textContent !== caption) this.live.textContent = caption;
     this.tap.hidden = !(active && view.sound === 'blocked');
     const status = view.sound === 'blocked' ? ui.soundBlocked : view.sound === 'unavailable' ? ui.audioUnavailable : '';

@@ -28,8 +28,8 @@ export class Hud implements Fader {
   private readonly notice: HTMLElement;
   private readonly fadeEl: HTMLElement;
   private readonly settings: SettingsDialog;
-  /** Places other modules put their controls: top tool buttons, the "now" box, above the footer. */
-  readonly slots: { readonly tools: HTMLElement; readonly now: HTMLElement; readonly aboveFooter: HTMLElement };
+  /** Places other modules put their controls: top tool buttons, the "now" box's button row (with Close), above the footer. */
+  readonly slots: { readonly tools: HTMLElement; readonly nowActions: HTMLElement; readonly aboveFooter: HTMLElement };
   private noticeTimer = 0;
   private lastPanelKey = '';
 
@@ -65,9 +65,10 @@ export class Hud implements Fader {
       }),
       button('btn-help', ui.help, () => help.showModal()),
     );
-    const now = h('div', { class: 'now' }, this.where, this.crewBar, this.closeButton);
+    const nowActions = h('div', { class: 'now-actions' }, this.closeButton);
+    const now = h('div', { class: 'now' }, this.where, this.crewBar, nowActions);
     const aboveFooter = h('div', { class: 'above-footer' });
-    this.slots = { tools, now, aboveFooter };
+    this.slots = { tools, nowActions, aboveFooter };
     this.root = h('div', { id: 'hud', class: 'hud' },
       h('header', { class: 'top' },
         h('div', { class: 'brand' }, h('h1', {}, ui.appTitle), this.progress),
