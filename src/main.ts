@@ -132,7 +132,8 @@ async function boot(): Promise<void> {
   const content = result.content;
   const { set, locale } = content;
   document.documentElement.lang = locale.locale;
-  if (params.lang) storeLanguage(locale.locale); // a language chosen by link is kept like one chosen in Settings
+  // A language chosen by link is kept like one chosen in Settings (not a fallback for one we lack).
+  if (params.lang && !result.notices.some((n) => n.startsWith('Language '))) storeLanguage(locale.locale);
   document.documentElement.dir = locale.dir ?? 'ltr';
   if (!sceneReady) {
     showNoWebgl(locale.ui.noWebglTitle, locale.ui.noWebglBody);

@@ -7,18 +7,19 @@
  * Each sentence is synthesised on its own and measured, so cue times come from the real audio:
  * a sentence's cues split its measured time in proportion to their length.
  */
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from './hash';
 import { loadContent } from '../../src/content/load';
 import type { LocaleFile } from '../../src/content/types';
 import { SET_SOUNDS, checkManifest, manifestFile, narrationFolder, type NarrationEntry, type NarrationManifest, type SetSound } from '../../src/audio/manifest';
 import { quietOnSetScript, scriptText, stationNarration, type NarrationScript } from '../../src/audio/narration-script';
 import { writeVtt, type Cue } from '../../src/audio/vtt';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RATE = 22050;
 const SENTENCE_GAP = 0.3;
 const SECTION_GAP = 0.55;
@@ -38,7 +39,6 @@ const voices = JSON.parse(readFileSync(join(ROOT, 'scripts/audio/voices.json'), 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-narration-'));
 const run = (cmd: string, args: readonly string[]): string => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const duration = (wav: string): number => Number(run('soxi', ['-D', wav]).trim());
-export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Festival reads Latin-1 at best: give it plain ASCII punctuation. */
 const forFestival = (text: string): string =>
@@ -148,6 +148,7 @@ async function main(): Promise<void> {
   const base = await loadContent(read);
   if (!base.ok) throw new Error(`content has problems; run npm run check-content\n${JSON.stringify(base.problems, null, 2)}`);
   let effects: Record<Exclude<SetSound, 'quiet'>, string> | null = null;
+  if (only && !base.content.set.locales.includes(only)) throw new Error(`--lang=${only}: not one of scenes/set.json's locales (${base.content.set.locales.join(', ')})`);
   for (const code of base.content.set.locales) {
     if (only && code !== only) continue;
     const loaded = await loadContent(read, code);
@@ -164,9 +165,16 @@ async function main(): Promise<void> {
       const script = stationNarration(locale, station.id);
       const textHash = sha256(scriptText(script));
       const prev = old?.stations[station.id];
-      const keep = prev && existsSync(join(folder, prev.audio)) && existsSync(join(folder, prev.captions)) && (prev.source === 'recorded' || (!force && prev.textHash === textHash));
-      if (keep) {
-        if (prev.source === 'recorded' && prev.textHash !== textHash) console.warn(`${code}/${station.id}: recorded narration kept, but its text has changed since; record it again.`);
+      if (prev?.source === 'recorded') {
+        // Never synthesised over: a recording (and its captions) is the author's.
+        for (const f of [prev.audio, prev.captions]) {
+          if (!existsSync(join(folder, f))) throw new Error(`${code}/${station.id}: the recorded narration's file ${narrationFolder(code)}${f} is missing; add it, or set the entry's source to "generated" to synthesise it again.`);
+        }
+        if (prev.textHash !== textHash) console.warn(`${code}/${station.id}: recorded narration kept, but its text has changed since (new textHash ${textHash}); record it again.`);
+        stations[station.id] = prev;
+        continue;
+      }
+      if (prev && !force && prev.textHash === textHash && existsSync(join(folder, prev.audio)) && existsSync(join(folder, prev.captions))) {
         stations[station.id] = prev;
         continue;
       }

@@ -6,8 +6,11 @@
  * `source` to "recorded" and the generator leaves it alone.
  */
 
-export const SET_SOUNDS = ['slate', 'bell', 'quiet'] as const;
-export type SetSound = (typeof SET_SOUNDS)[number];
+import { ARRIVAL_SOUNDS, type ArrivalSound } from '../content/types';
+
+/** The set sounds in each language's sprite are the ones stations may play on arrival. */
+export const SET_SOUNDS = ARRIVAL_SOUNDS;
+export type SetSound = ArrivalSound;
 
 export interface NarrationEntry {
   /** File names relative to the manifest's folder. */

@@ -59,17 +59,25 @@ export class Narration {
   private sound: SoundState = 'ok';
   private caption: string | null = null;
   private arrival = 0;
+  /** The station being narrated or about to be (set at once on arrival, before files load). */
+  private target: string | null = null;
   private readonly warned = new Set<string>();
 
   constructor(
     private readonly content: Content,
     private prefs: AudioPrefs,
     private readonly onChange: (view: NarrationView) => void,
-    private readonly loadEngine: () => Promise<typeof import('./sound-engine')> = () => import('./sound-engine'),
-    now: () => number = () => performance.now() / 1000,
+    private readonly loadEngine: () => Promise<Pick<typeof import('./sound-engine'), 'SoundEngine'>> = () => import('./sound-engine'),
+    private readonly now: () => number = () => performance.now() / 1000,
+    base?: string,
   ) {
     this.clock = new NarrationClock(now);
-    this.base = new URL('.', document.baseURI).href;
+    this.base = base ?? new URL('.', document.baseURI).href;
+  }
+
+  /** The station whose narration is playing or on its way, if any. */
+  get station(): string | null {
+    return this.target;
   }
 
   get view(): NarrationView {
@@ -81,8 +89,9 @@ export class Narration {
     const station = this.content.set.stations.find((s) => s.id === stationId);
     if (!station) return;
     // Already narrating here (the headset re-announces the station on entering VR): carry on.
-    if (this.current?.station === station && this.status !== 'idle') return;
+    if (this.target === stationId && this.status !== 'idle') return;
     const arrival = ++this.arrival;
+    this.target = stationId;
     this.engine?.stopNarration();
     void this.ensureEngine();
     void Promise.all([this.loadManifest(), this.loadCaptions(stationId)]).then(([manifest, cues]) => {
@@ -108,6 +117,7 @@ export class Narration {
   /** Stops narration and captions (panel closed, or a kiosk reset). */
   stop(): void {
     this.arrival++;
+    this.target = null;
     this.engine?.stopNarration();
     this.current = null;
     this.clock.hold();
@@ -179,10 +189,10 @@ export class Narration {
     const t = this.clock.time();
     while (c.fired < c.steps.length && c.steps[c.fired]!.at <= t) {
       const step = c.steps[c.fired++]!;
-      if (t < step.end) void this.loadManifest().then((m) => m && engine?.playSetSound(this.url(m.setSounds.audio), m.setSounds.sprite, step.sound));
+      if (t < step.end) engine?.playSetSound(step.sound);
     }
-    if (t >= 0 && !c.requested) this.requestNarration(c, t);
-    if (c.heldSince !== null && performance.now() / 1000 - c.heldSince > HOLD_LIMIT_S) {
+    if (t >= 0 && !c.requested) this.requestNarration(c);
+    if (c.heldSince !== null && this.now() - c.heldSince > HOLD_LIMIT_S) {
       // The audio is taking too long to start: let the captions go on without it.
       c.heldSince = null;
       this.clock.resume();
@@ -206,19 +216,24 @@ export class Narration {
     return { ...this.view, time: this.current ? this.clock.time() : null, engine: this.engine?.debug() ?? null, liveSounds: this.engine?.liveSounds() ?? 0 };
   }
 
-  private requestNarration(c: Current, t: number): void {
+  private requestNarration(c: Current): void {
     c.requested = true;
-    const engine = this.engine;
-    void this.loadManifest().then((manifest) => {
+    const stillWanted = (): boolean => this.current === c && this.status === 'playing';
+    void Promise.all([this.ensureEngine(), this.loadManifest()]).then(([engine, manifest]) => {
       const entry = manifest?.stations[c.station.id];
-      if (!engine || !entry || this.sound === 'unavailable' || this.current !== c || this.status !== 'playing') return;
+      if (!engine || !entry || !stillWanted()) return;
       if (this.sound === 'blocked') return; // captions run on; a tap brings the sound in
       this.clock.hold();
-      c.heldSince = performance.now() / 1000;
-      engine.playNarration(this.url(entry.audio, manifest!.locale), t, {
-        onPlay: (at) => {
-          if (this.current !== c) return;
+      c.heldSince = this.now();
+      const url = this.url(entry.audio, manifest!.locale);
+      engine.playNarration(url, () => this.clock.time(), {
+        onPlay: (at, duration) => {
+          if (!stillWanted()) {
+            engine.stopNarration();
+            return;
+          }
           c.heldSince = null;
+          c.duration = Math.max(c.duration, duration); // a longer recording than the manifest says
           this.clock.sync(at);
           this.clock.resume();
           this.setSound('ok');
@@ -226,14 +241,14 @@ export class Narration {
         onBlocked: () => {
           if (this.current !== c) return;
           c.heldSince = null;
-          this.clock.resume();
+          if (this.status === 'playing') this.clock.resume();
           this.setSound('blocked');
         },
         onError: (why) => {
-          this.warnOnce(entry.audio, `Backlot: narration ${this.url(entry.audio, manifest!.locale)} ${why}; the captions carry on without sound.`);
+          this.warnOnce(url, `Backlot: narration ${url} ${why}; the captions carry on without sound.`);
           if (this.current !== c) return;
           c.heldSince = null;
-          this.clock.resume();
+          if (this.status === 'playing') this.clock.resume();
         },
       });
     });
@@ -243,7 +258,7 @@ export class Narration {
     if (this.sound !== 'blocked') return;
     this.setSound('ok');
     const c = this.current;
-    if (c && this.status === 'playing' && this.clock.time() >= 0) this.requestNarration(c, this.clock.time());
+    if (c && this.status === 'playing' && this.clock.time() >= 0) this.requestNarration(c);
   }
 
   private ensureEngine(): Promise<SoundEngine | null> {
@@ -259,11 +274,13 @@ export class Narration {
         engine.setAmbience(set.audio, set.stations.flatMap((s) => (s.ambience ? [{ x: s.position[0], z: s.position[1], ambience: s.ambience }] : [])), this.base);
         engine.onUnlock(() => this.unlocked());
         this.engine = engine;
+        void this.loadManifest().then((m) => m && engine.loadSetSounds(this.url(m.setSounds.audio, m.locale), m.setSounds.sprite));
         return engine;
       })
       .catch((err: unknown) => {
-        this.setSound('unavailable');
-        console.warn(`Backlot: the sound player could not be loaded (${err instanceof Error ? err.message : String(err)}); captions carry the narration.`);
+        // Offline or a failed deploy: captions carry the narration; the next arrival tries again.
+        this.engineLoading = null;
+        this.warnOnce('engine', `Backlot: the sound player could not be loaded (${err instanceof Error ? err.message : String(err)}); captions carry the narration.`);
         return null;
       });
     return this.engineLoading;
@@ -275,7 +292,7 @@ export class Narration {
 
   private async fetchText(file: string): Promise<string | null> {
     try {
-      const res = await fetch(this.base + file);
+      const res = await fetch(this.base + file, { cache: 'no-cache' });
       if (!res.ok) {
         this.warnOnce(file, `Backlot: ${file} could not be loaded (HTTP ${res.status}); the captions are made from the station text instead.`);
         return null;
@@ -289,7 +306,7 @@ export class Narration {
 
   private loadManifest(): Promise<NarrationManifest | null> {
     const file = manifestFile(this.content.locale.locale);
-    this.manifest ??= this.fetchText(file).then((text) => {
+    const loading = (this.manifest ??= this.fetchText(file).then((text) => {
       if (text === null) return null;
       let raw: unknown;
       try {
@@ -304,8 +321,12 @@ export class Narration {
         return null;
       }
       return checked.manifest;
+    }));
+    // A failure is not kept: the next arrival asks again (a kiosk's network comes back).
+    void loading.then((m) => {
+      if (m === null && this.manifest === loading) this.manifest = null;
     });
-    return this.manifest;
+    return loading;
   }
 
   private loadCaptions(stationId: string): Promise<readonly Cue[] | null> {
@@ -325,6 +346,10 @@ export class Narration {
         return parsed.cues;
       });
       this.captions.set(stationId, cached);
+      const mine = cached;
+      void mine.then((cues) => {
+        if (cues === null && this.captions.get(stationId) === mine) this.captions.delete(stationId);
+      });
     }
     return cached;
   }

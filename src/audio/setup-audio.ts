@@ -103,7 +103,10 @@ export function setupAudio(options: { content: Content; hud: Hud; tour: TourSyst
     narration,
     onState(state, previous) {
       if (!previous) return;
-      if (state.trip !== previous.trip || (previous.panel && !state.panel)) narration.stop();
+      // A new trip stops the last station's narration, unless this trip has already arrived (in
+      // AR a tap on a station arrives at once, before this listener runs).
+      if (state.trip !== previous.trip && narration.station !== state.station) narration.stop();
+      else if (previous.panel && !state.panel) narration.stop();
       if (previous && state.settings.highContrast !== previous.settings.highContrast) showBar(narration.view);
     },
   };

@@ -16,9 +16,17 @@ import type { SetSound } from './manifest';
  * shows a "tap for sound" prompt and keeps captions running; onUnlock fires once sound can play.
  */
 
+interface Narrated {
+  readonly url: string;
+  readonly howl: Howl;
+  id: number | null;
+  callbacks: NarrationCallbacks;
+  failed: boolean;
+}
+
 export interface NarrationCallbacks {
-  /** The narration is audible from `at` seconds. */
-  onPlay(at: number): void;
+  /** The narration is audible from `at` seconds; the file is `duration` seconds long. */
+  onPlay(at: number, duration: number): void;
   onBlocked(): void;
   /** The file could not be loaded or decoded. */
   onError(message: string): void;
@@ -42,8 +50,10 @@ interface Ambience {
 }
 
 export class SoundEngine {
-  private narration: { url: string; howl: Howl; id: number | null; callbacks: NarrationCallbacks } | null = null;
-  private sprite: { url: string; howl: Howl } | null = null;
+  private narration: Narrated | null = null;
+  /** Bumped by every play, pause and stop: a start still waiting for its file checks it. */
+  private request = 0;
+  private sprite: { url: string; howl: Howl; failed: boolean } | null = null;
   private readonly ambience = new Map<string, Ambience>();
   /** Playing ambience sound ids by station index. */
   private readonly placed = new Map<number, { amb: Ambience; id: number }>();
@@ -52,6 +62,8 @@ export class SoundEngine {
   private ducked = false;
   private unlockListeners: (() => void)[] = [];
   private lastPlace = -1;
+  /** Last listener pose given to Howler: position, forward, up. */
+  private readonly listener: number[] = new Array<number>(9).fill(Infinity);
   private readonly warned = new Set<string>();
 
   constructor(
@@ -59,6 +71,9 @@ export class SoundEngine {
     private readonly warn: (message: string) => void,
   ) {
     Howler.autoUnlock = true;
+    // Howler suspends the AudioContext after 30 s of silence; a suspended context would then look
+    // like a browser holding sound back, and the ambience would not start again by itself.
+    Howler.autoSuspend = false;
     Howler.volume(prefs.volume);
     Howler.mute(prefs.muted);
   }
@@ -110,53 +125,62 @@ export class SoundEngine {
     Howler.volume(volume);
   }
 
-  /** Loads (and then plays from `at`) a narration file; replaces any other narration. */
-  playNarration(url: string, at: number, callbacks: NarrationCallbacks): void {
+  /**
+   * Loads a narration file and plays it from `from()` seconds (asked when the sound really starts,
+   * so a slow load does not start it behind the captions). Replaces any other narration; a later
+   * play, pause or stop cancels a start that is still waiting for the file.
+   */
+  playNarration(url: string, from: () => number, callbacks: NarrationCallbacks): void {
     if (this.narration?.url !== url) {
       this.stopNarration();
       this.narration?.howl.unload();
       const howl = new Howl({ src: [url], html5: false, preload: true });
-      this.narration = { url, howl, id: null, callbacks };
+      const n: Narrated = { url, howl, id: null, callbacks, failed: false };
+      this.narration = n;
       this.watchContext();
-      howl.on('loaderror', (_id, err) => this.narrationFailed(url, `could not be loaded (${String(err)})`));
-      howl.on('playerror', (_id, err) => this.narrationFailed(url, `could not be played (${String(err)})`));
+      // Each handler checks it still belongs to the current Howl: an unloaded one can still fire.
+      howl.on('loaderror', (_id, err) => this.narrationFailed(n, `could not be loaded (${String(err)})`));
+      howl.on('playerror', (_id, err) => this.narrationFailed(n, `could not be played (${String(err)})`));
       howl.on('end', () => {
-        if (this.narration?.url === url) this.narration.id = null;
+        if (this.narration !== n) return;
+        n.id = null;
         this.duck(false);
       });
     } else {
       this.narration.callbacks = callbacks;
     }
     const n = this.narration!;
-    if (n.howl.state() === 'unloaded') {
+    const request = ++this.request;
+    if (n.failed) {
       callbacks.onError('could not be loaded');
       return;
     }
     void this.unlock().then((running) => {
-      if (this.narration !== n || n.callbacks !== callbacks) return; // superseded meanwhile
+      if (this.narration !== n || this.request !== request) return; // cancelled or superseded meanwhile
       if (!running) {
         callbacks.onBlocked();
         return;
       }
       const start = (): void => {
-        if (this.narration !== n || n.callbacks !== callbacks) return;
+        if (this.narration !== n || this.request !== request || n.failed) return;
         if (n.id !== null) n.howl.stop(n.id);
+        const at = Math.max(0, from());
         const duration = n.howl.duration();
         if (at >= duration) return;
         const id = n.howl.play();
         n.id = id;
-        n.howl.seek(Math.max(0, at), id);
+        n.howl.seek(at, id);
         this.duck(true);
-        callbacks.onPlay(Math.max(0, at));
+        callbacks.onPlay(at, duration);
       };
       if (n.howl.state() === 'loaded') start();
       else n.howl.once('load', start);
     });
   }
 
-  private narrationFailed(url: string, why: string): void {
-    const n = this.narration;
-    if (n?.url !== url) return;
+  private narrationFailed(n: Narrated, why: string): void {
+    n.failed = true;
+    if (this.narration !== n) return;
     n.id = null;
     this.duck(false);
     n.callbacks.onError(why);
@@ -171,55 +195,65 @@ export class SoundEngine {
   }
 
   pauseNarration(): void {
+    this.request++;
     const n = this.narration;
     if (n && n.id !== null) n.howl.pause(n.id);
     this.duck(false);
   }
 
   stopNarration(): void {
+    this.request++;
     const n = this.narration;
     if (n && n.id !== null) n.howl.stop(n.id);
     if (n) n.id = null;
     this.duck(false);
   }
 
-  /** Plays one of the language's set sounds, if sound is running (never queued for later). */
-  playSetSound(url: string, sprite: Readonly<Record<SetSound, readonly [number, number]>>, name: SetSound): void {
-    if (!this.running) return;
-    if (this.sprite?.url !== url) {
-      this.sprite?.howl.unload();
-      const howl = new Howl({ src: [url], sprite: { ...sprite } as unknown as Record<string, [number, number]>, preload: true });
-      howl.on('loaderror', () => this.warnOnce(url, `${url} could not be loaded; the set sounds are skipped.`));
-      this.sprite = { url, howl };
-    }
-    this.sprite.howl.play(name);
+  /** Loads the language's set-sounds sprite ahead of its first use. */
+  loadSetSounds(url: string, sprite: Readonly<Record<SetSound, readonly [number, number]>>): void {
+    if (this.sprite?.url === url) return;
+    this.sprite?.howl.unload();
+    const howl = new Howl({ src: [url], sprite: { ...sprite } as unknown as Record<string, [number, number]>, preload: true });
+    const entry = { url, howl, failed: false };
+    howl.on('loaderror', () => {
+      entry.failed = true;
+      this.warnOnce(url, `${url} could not be loaded; the set sounds are skipped.`);
+    });
+    this.sprite = entry;
+  }
+
+  /** Plays one of the set sounds now, if it can be heard now (never queued for later). */
+  playSetSound(name: SetSound): void {
+    const sprite = this.sprite;
+    if (!this.running || !sprite || sprite.failed || sprite.howl.state() !== 'loaded') return;
+    sprite.howl.play(name);
   }
 
   /** Places the set's ambience (call once; sounds start as the listener comes near). */
   setAmbience(audio: SetAudio | undefined, stations: readonly StationSound[], base: string): void {
     if (!audio) return;
     this.stations = stations;
-    const make = (id: string, spatial: boolean): Ambience | null => {
+    // Files load on first play (only the loops near the visitor), after the narration has begun.
+    const make = (id: string): Ambience | null => {
       const def = audio.ambience[id];
       if (!def) return null;
       const url = base + def.file;
-      const howl = new Howl({ src: [url], sprite: { loop: [def.loop[0], def.loop[1], true] }, volume: def.volume ?? 0.5, preload: true });
+      const howl = new Howl({ src: [url], sprite: { loop: [def.loop[0], def.loop[1], true] }, volume: def.volume ?? 0.5, preload: false });
       const amb: Ambience = { howl, def, failed: false };
       howl.on('loaderror', () => {
         amb.failed = true;
         this.warnOnce(url, `${url} could not be loaded; that ambience stays silent.`);
       });
-      if (spatial) howl.pannerAttr({ ...PANNER });
       return amb;
     };
     for (const s of stations) {
       if (!this.ambience.has(s.ambience)) {
-        const amb = make(s.ambience, true);
+        const amb = make(s.ambience);
         if (amb) this.ambience.set(s.ambience, amb);
       }
     }
     if (audio.bed) {
-      const amb = make(audio.bed, false);
+      const amb = make(audio.bed);
       if (amb) this.bed = { amb, id: null };
     }
     this.watchContext();
@@ -238,8 +272,13 @@ export class SoundEngine {
    */
   updateListener(x: number, y: number, z: number, fx: number, fy: number, fz: number, ux: number, uy: number, uz: number, now: number): void {
     if (!Howler.ctx) return;
-    Howler.pos(x, y, z);
-    Howler.orientation(fx, fy, fz, ux, uy, uz);
+    const l = this.listener;
+    const moved = Math.abs(l[0]! - x) + Math.abs(l[1]! - y) + Math.abs(l[2]! - z) > 0.005 || Math.abs(l[3]! - fx) + Math.abs(l[4]! - fy) + Math.abs(l[5]! - fz) + Math.abs(l[6]! - ux) + Math.abs(l[7]! - uy) + Math.abs(l[8]! - uz) > 0.002;
+    if (moved) {
+      l.splice(0, 9, x, y, z, fx, fy, fz, ux, uy, uz);
+      Howler.pos(x, y, z);
+      Howler.orientation(fx, fy, fz, ux, uy, uz);
+    }
     if (now - this.lastPlace < 250 && this.lastPlace >= 0) return;
     this.lastPlace = now;
     if (!this.running) return;

@@ -76,6 +76,9 @@ export function cueAt(cues: readonly Cue[], t: number): number {
   return found >= 0 && t < cues[found]!.end ? found : -1;
 }
 
+/** Cue text as WebVTT wants it: & < > escaped, so any text reads back exactly. */
+const escapeCue = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 export function writeVtt(cues: readonly Cue[]): string {
-  return `WEBVTT\n\n${cues.map((c, i) => `${i + 1}\n${formatTimestamp(c.start)} --> ${formatTimestamp(c.end)}\n${c.text}\n`).join('\n')}`;
+  return `WEBVTT\n\n${cues.map((c, i) => `${i + 1}\n${formatTimestamp(c.start)} --> ${formatTimestamp(c.end)}\n${escapeCue(c.text)}\n`).join('\n')}`;
 }

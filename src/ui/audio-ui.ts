@@ -35,8 +35,9 @@ export class AudioUi {
   /** The same captions inside the AR DOM overlay (the HUD is hidden during an AR session). */
   private readonly arCaptions: HTMLElement;
   private readonly live: HTMLElement;
-  private readonly controls: HTMLElement;
-  private readonly playPause: HTMLButtonElement;
+  /** Pause/play, replay, skip: in the HUD, and again in the AR overlay (the HUD is hidden in AR). */
+  private readonly controls: { readonly group: HTMLElement; readonly playPause: HTMLButtonElement }[];
+  private readonly arBox: HTMLElement;
   private readonly mute: HTMLButtonElement;
   private readonly tap: HTMLButtonElement;
   private readonly status: HTMLElement;
@@ -55,14 +56,24 @@ export class AudioUi {
     };
     this.captions = h('div', { id: 'captions', class: 'captions', 'aria-hidden': 'true', hidden: true });
     this.arCaptions = h('div', { id: 'ar-captions', class: 'captions ar-captions', 'aria-hidden': 'true', hidden: true });
-    this.live = h('div', { id: 'caption-live', class: 'visually-hidden', 'aria-live': 'polite' });
-    this.playPause = button('btn-narration', ui.narrationPause, () => (this.view?.status === 'playing' ? actions.pause() : this.view?.status === 'ended' ? actions.replay() : actions.resume()));
-    this.controls = h('div', { class: 'narration-controls', role: 'group', 'aria-label': ui.narration, hidden: true },
-      this.playPause,
-      button('btn-replay', ui.narrationReplay, () => actions.replay()),
-      button('btn-skip', ui.narrationSkip, () => actions.skip()),
-    );
-    this.mute = button('btn-mute', ui.mute, () => actions.prefs({ muted: !this.prefs.muted }), { 'aria-pressed': 'false' });
+    // Read out by screen readers only when the narration cannot be heard (blocked, unavailable,
+    // muted): otherwise it would repeat, phrase by phrase, what the voice and the panel reader say.
+    // Outside the HUD, so it is still announced in AR, where the HUD is hidden.
+    this.live = h('div', { id: 'caption-live', class: 'visually-hidden', 'aria-live': 'polite', 'aria-label': ui.captions });
+    const controls = (prefix: string, extra: string): { group: HTMLElement; playPause: HTMLButtonElement } => {
+      const playPause = button(`${prefix}narration`, ui.narrationPause, () => (this.view?.status === 'playing' ? actions.pause() : this.view?.status === 'ended' ? actions.replay() : actions.resume()), { class: extra });
+      const group = h('div', { class: 'narration-controls', role: 'group', 'aria-label': ui.narration, hidden: true },
+        playPause,
+        button(`${prefix}replay`, ui.narrationReplay, () => actions.replay(), { class: extra }),
+        button(`${prefix}skip`, ui.narrationSkip, () => actions.skip(), { class: extra }),
+      );
+      return { group, playPause };
+    };
+    this.controls = [controls('btn-', ''), controls('ar-', 'ar-button')];
+    // Taps on these must not also select in the AR scene (see XrUi).
+    this.arBox = h('div', { id: 'ar-sound', class: 'ar-narration' }, this.arCaptions, this.controls[1]!.group);
+    this.arBox.addEventListener('beforexrselect', (e) => e.preventDefault());
+    this.mute = button('btn-mute', ui.mute, () => actions.prefs({ muted: !this.prefs.muted }));
     this.tap = button('btn-sound', ui.tapForSound, () => actions.unlock(), { class: 'tap-for-sound', title: ui.soundBlocked, 'aria-describedby': 'sound-status', hidden: '' });
     this.status = h('p', { id: 'sound-status', class: 'sound-status', hidden: true });
 
@@ -71,28 +82,35 @@ export class AudioUi {
     this.showCaptions = h('input', { id: 'set-captions', type: 'checkbox' });
     this.showCaptions.addEventListener('change', () => actions.prefs({ captions: this.showCaptions.checked }));
     const { locales } = content.set;
+    // Switching reloads the tour in the other language, so it waits for the button (a keyboard
+    // user moving through the list must not be sent away on the first arrow key).
     const language = h('select', { id: 'set-language' }, ...locales.map((code) => h('option', { value: code, lang: code }, languageName(code))));
     language.value = content.locale.locale;
-    language.addEventListener('change', () => actions.language(language.value));
+    const applyLanguage = button('btn-language', ui.languageReload, () => actions.language(language.value), { disabled: '' });
+    language.addEventListener('change', () => {
+      applyLanguage.disabled = language.value === content.locale.locale;
+    });
 
     hud.slots.tools.prepend(this.mute);
-    hud.slots.nowActions.prepend(this.controls);
-    hud.slots.aboveFooter.append(this.tap, this.status, this.captions, this.live);
+    hud.slots.nowActions.prepend(this.controls[0]!.group);
+    hud.slots.aboveFooter.append(this.tap, this.status, this.captions);
+    document.body.append(this.live);
     hud.addSettings(
       h('fieldset', { class: 'sound-settings' },
         h('legend', {}, ui.narration),
         h('div', { class: 'field' }, h('label', { for: 'set-volume' }, ui.volume), this.volume),
         h('div', { class: 'field check' }, this.showCaptions, h('label', { for: 'set-captions' }, ui.showCaptions)),
       ),
-      ...(locales.length > 1 ? [h('div', { class: 'field' }, h('label', { for: 'set-language' }, ui.language), language)] : []),
+      ...(locales.length > 1 ? [h('div', { class: 'field language' }, h('label', { for: 'set-language' }, ui.language), language, applyLanguage)] : []),
     );
     this.renderPrefs(prefs);
   }
 
   renderPrefs(prefs: AudioPrefs): void {
     this.prefs = prefs;
+    // The label says what a press does ("Mute" / "Sound on"); no aria-pressed on top of that.
     this.mute.textContent = prefs.muted ? this.ui.unmute : this.ui.mute;
-    this.mute.setAttribute('aria-pressed', String(prefs.muted));
+    this.mute.dataset.muted = String(prefs.muted);
     this.volume.value = String(Math.round(prefs.volume * 100));
     this.showCaptions.checked = prefs.captions;
     if (this.view) this.render(this.view);
@@ -102,16 +120,21 @@ export class AudioUi {
     this.view = view;
     const ui = this.ui;
     const active = view.status !== 'idle';
-    this.controls.hidden = !active;
-    this.playPause.textContent = view.status === 'playing' ? ui.narrationPause : ui.narrationPlay;
+    for (const c of this.controls) {
+      c.group.hidden = !active;
+      c.playPause.textContent = view.status === 'playing' ? ui.narrationPause : ui.narrationPlay;
+    }
     const caption = this.prefs.captions ? view.caption : null;
     for (const el of [this.captions, this.arCaptions]) {
       el.hidden = !caption;
       if (el.textContent !== (caption ?? '')) el.textContent = caption ?? '';
     }
-    if (!this.arCaptions.isConnected) document.getElementById('ar-overlay')?.append(this.arCaptions);
-    if (caption && this.live.textContent !== caption) this.live.textContent = caption;
-    this.tap.hidden = !(active && view.sound === 'blocked');
+    if (!this.arBox.isConnected) document.getElementById('ar-overlay')?.append(this.arBox);
+    const unheard = view.sound !== 'ok' || this.prefs.muted;
+    if (view.caption && unheard && this.live.textContent !== view.caption) this.live.textContent = view.caption;
+    const tapHidden = !(active && view.sound === 'blocked');
+    if (tapHidden && !this.tap.hidden && document.activeElement === this.tap) this.controls[0]!.playPause.focus(); // keep focus in the HUD
+    this.tap.hidden = tapHidden;
     const status = view.sound === 'blocked' ? ui.soundBlocked : view.sound === 'unavailable' ? ui.audioUnavailable : '';
     this.status.hidden = !(active && status);
     this.status.textContent = status;

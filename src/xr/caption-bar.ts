@@ -15,7 +15,7 @@ export class CaptionBar {
   private readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
   private readonly texture: THREE.CanvasTexture;
-  private text: string | null = null;
+  private painted = '';
 
   constructor() {
     this.canvas = document.createElement('canvas');
@@ -38,8 +38,8 @@ export class CaptionBar {
   /** Shows a caption (or hides the bar with null). Text is painted only when it changes. */
   show(text: string | null, highContrast: boolean): void {
     this.mesh.visible = text !== null;
-    if (text === null || text === this.text) return;
-    this.text = text;
+    if (text === null || `${highContrast}:${text}` === this.painted) return;
+    this.painted = `${highContrast}:${text}`;
     const { ctx } = this;
     ctx.clearRect(0, 0, PX, PX_H);
     ctx.fillStyle = highContrast ? '#000000' : 'rgba(10, 11, 15, 0.82)';
@@ -59,12 +59,14 @@ export class CaptionBar {
       ctx.font = font(size, true);
       lines = wrapText(ctx, text, PX - 60);
     }
+    // Cues are at most two lines of about 42 characters; a longer hand-made one keeps its start.
+    if (lines.length > 3) lines = [...lines.slice(0, 2), `${lines[2]}…`];
     ctx.fillStyle = highContrast ? '#ffe14d' : '#ffffff';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     const lh = size * 1.2;
     const top = PX_H / 2 - ((lines.length - 1) * lh) / 2;
-    lines.slice(0, 3).forEach((line, i) => ctx.fillText(line, PX / 2, top + i * lh));
+    lines.forEach((line, i) => ctx.fillText(line, PX / 2, top + i * lh));
     this.texture.needsUpdate = true;
   }
 

@@ -41,6 +41,7 @@ describe('WebVTT', () => {
     const cues: Cue[] = [
       { start: 0.15, end: 1.2, text: 'Camera department.' },
       { start: 1.5, end: 4.25, text: 'The cinematographer decides how the film looks.' },
+      { start: 4.5, end: 6, text: 'Rock & roll <loud> stays text' },
     ];
     expect(parseVtt(writeVtt(cues))).toEqual({ ok: true, cues });
   });

@@ -57,6 +57,13 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   const crew = new Set(set.stations.find((s) => s.id === 'camera').crew.map((c) => c.role));
   assert(tags.every((r) => crew.has(r)), `AR role tags ${tags.join(', ')} are not all camera crew`);
   t.note(`AR tags: ${tags.join(', ')}`);
+  t.step('the station narrates, with captions and its controls in the AR overlay');
+  await waitFor(page, () => {
+    const e = document.querySelector('a-scene').systems.tour.narration.debug().engine;
+    return Boolean(e?.narrationPlaying && e.narration.endsWith('/en/camera.mp3'));
+  }, null, { what: 'camera narration playing in AR', timeout: 20_000 });
+  await waitFor(page, () => !document.getElementById('ar-captions').hidden && document.getElementById('ar-captions').textContent.length > 0, null, { what: 'captions in the AR overlay' });
+  assert(await page.evaluate(() => { const b = document.getElementById('ar-sound'); return Boolean(b && b.getBoundingClientRect().width > 0 && document.getElementById('ar-narration')?.textContent); }), 'no narration controls in the AR overlay');
   await t.screenshot(page, 'ar-station.png');
 
   t.step('life size');
