@@ -9,7 +9,11 @@ import './components/crew-member';
 import './components/pointer-select';
 import './components/keyboard-nav';
 import { systemOf, type Entity, type Scene } from './aframe-typed';
-import { loadContent, type ReadText } from './content/load';
+import { loadContent, localeFile, type ReadText } from './content/load';
+import type { Content } from './content/types';
+import { AnalyticsLog } from './kiosk/analytics';
+import { VisitTracker } from './kiosk/tracker';
+import { markResume } from './kiosk/resume';
 import { buildSet, EYE_HEIGHT, type BuiltSet } from './set/build-set';
 import { buildStationLabels } from './set/station-labels';
 import { FocusRing } from './set/focus-ring';
@@ -56,6 +60,53 @@ function writeStorage(state: TourState): void {
   } catch {
     /* see readStorage */
   }
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** "Touch to begin" in every shipped language, this one first (for the kiosk's attract loop). */
+async function invitations(content: Content): Promise<{ lang: string; text: string }[]> {
+  const own = { lang: content.locale.locale, text: content.locale.ui.touchToBegin };
+  const others = await Promise.all(
+    content.set.locales.filter((c) => c !== own.lang).map(async (lang) => {
+      try {
+        const json = JSON.parse((await fetchText(localeFile(lang))) ?? 'null') as { ui?: { touchToBegin?: unknown } } | null;
+        const text = json?.ui?.touchToBegin;
+        return typeof text === 'string' && text ? [{ lang, text }] : [];
+      } catch {
+        return []; // that language's file is broken: its own load reports it; the invitation skips it
+      }
+    }),
+  );
+  return [own, ...others.flat()];
+}
+
+/**
+ * The GPU can drop the WebGL context (driver reset, memory pressure). three.js restores it when the
+ * browser gives it back; if that does not happen soon, reload: the station and settings are in
+ * storage, so the visitor comes back where they were (a kiosk carries on with the same visit).
+ */
+function watchContextLoss(scene: Scene, kiosk: () => boolean): void {
+  const canvas = (scene as unknown as { canvas: HTMLCanvasElement }).canvas;
+  let timer = 0;
+  canvas.addEventListener('webglcontextlost', () => {
+    console.warn('Backlot: the WebGL context was lost; waiting for the browser to restore it.');
+    document.body.dataset.webgl = 'lost';
+    timer = window.setTimeout(() => {
+      if (kiosk()) markResume();
+      window.location.reload();
+    }, 5000);
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    window.clearTimeout(timer);
+    document.body.dataset.webgl = 'restored';
+  });
 }
 
 function entity(tag: string, attrs: Record<string, string>): Entity {
@@ -118,7 +169,9 @@ async function boot(): Promise<void> {
 
   // Start every fetch first: the WebGL probe and A-Frame's start-up below block the main thread
   // for a while on slow GPUs, and the network keeps going meanwhile.
-  const wish = { url: params.lang, stored: readStoredLanguage(), browser: navigator.languages ?? [navigator.language] };
+  // A kiosk starts in the set's own language whatever the browser says; a visitor's switch is kept.
+  const kiosk = params.mode === 'kiosk';
+  const wish = { url: params.lang, stored: readStoredLanguage(), browser: kiosk ? [] : (navigator.languages ?? [navigator.language]) };
   const loading = Promise.all([loadContent(fetchText, wish), loadFonts()]);
   const webgl = hasWebGL();
   const sceneReady = webgl ? createScene() : null;
@@ -208,6 +261,9 @@ async function boot(): Promise<void> {
   };
 
   const audio = setupAudio({ content, hud, tour, camera: camera.object3D });
+  const tracker = new VisitTracker(new AnalyticsLog(safeStorage()), set.stations.length);
+  tour.subscribe((s) => tracker.onState(s));
+  window.addEventListener('pagehide', () => tracker.end('closed'));
   const onState = (s: TourState, previous: TourState | null): void => {
     hud.render(s, previous);
     audio.onState(s, previous);
@@ -229,6 +285,25 @@ async function boot(): Promise<void> {
   if (link.unknown) hud.showNotice(format(locale.ui.unknownStation, { id: link.unknown }));
   for (const notice of result.notices) console.warn(`Backlot: ${notice}`);
 
+  // --- Kiosk (?mode=kiosk) or an ordinary visit; analytics either way (kept on this device).
+  const placeAtStart = (): void => {
+    rig.object3D.position.set(set.start.position[0], 0, set.start.position[1]);
+    rig.object3D.rotation.y = THREE.MathUtils.degToRad(set.start.facing);
+    const look = camera.components['look-controls'] as unknown as { yawObject?: THREE.Object3D; pitchObject?: THREE.Object3D } | undefined;
+    look?.yawObject?.rotation.set(0, 0, 0);
+    look?.pitchObject?.rotation.set(0, 0, 0);
+  };
+  if (kiosk) {
+    // Kiosk code is its own chunk: ordinary visits never load it.
+    const { Kiosk, KIOSK_DEFAULTS } = await import('./kiosk/kiosk');
+    const kioskSettings = { ...DEFAULT_SETTINGS, reducedMotion: prefersReduced, textSize: set.kiosk?.textSize ?? KIOSK_DEFAULTS.textSize };
+    tour.kiosk = new Kiosk({ content, tour, audio, tracker, settings: kioskSettings, placeAtStart, invitations: invitations(content) });
+  } else {
+    tracker.start('tour', locale.locale);
+    tracker.onState(state);
+  }
+  watchContextLoss(scene, () => tour.kiosk !== null);
+
   // --- WebXR: VR headset controls, AR tabletop model, their DOM (see src/xr/setup-xr.ts).
   setupXr({
     content, scene, rig: rig.object3D, camera: camera.object3D, tour, built, hud, vrFade, lines: overlayLines,
@@ -249,7 +324,9 @@ async function boot(): Promise<void> {
     roleTags.update(tour.state!, scene.camera, { width: size.x, height: size.y });
   });
   tour.addFrameHook((dt) => focusRing.update(dt, tour.state!.settings.reducedMotion));
+  let xrSeen = tour.xrMode;
   tour.addFrameHook(() => {
+    if (tour.xrMode !== xrSeen) tracker.xr((xrSeen = tour.xrMode));
     tour.visitorPosition(pos);
     hud.floorPlan.updateVisitor(pos.x, pos.z, tour.visitorYaw());
     overlayLines.commit(); // last: every line writer has run this frame
@@ -263,6 +340,7 @@ async function boot(): Promise<void> {
       requestAnimationFrame(() => {
         performance.mark('backlot-first-frame');
         document.body.dataset.backlot = 'ready';
+        void import('./pwa').then((m) => m.registerOffline({})); // offline support, registered late (lazy chunk)
       }),
     );
   };

@@ -170,8 +170,15 @@ export class Narration {
 
   setPrefs(prefs: AudioPrefs): void {
     this.prefs = prefs;
-    this.engine?.setMuted(prefs.muted);
+    this.engine?.setMuted(prefs.muted || this.hushed);
     this.engine?.setVolume(prefs.volume);
+  }
+
+  private hushed = false;
+  /** Silences everything without touching the visitor's own mute (the kiosk's attract loop). */
+  hush(on: boolean): void {
+    this.hushed = on;
+    this.setPrefs(this.prefs);
   }
 
   /** The listener's head, for spatial sound (call every frame; cheap when nothing changed). */
@@ -264,7 +271,7 @@ export class Narration {
   private ensureEngine(): Promise<SoundEngine | null> {
     this.engineLoading ??= this.loadEngine()
       .then(({ SoundEngine }) => {
-        const engine = new SoundEngine(this.prefs, (m) => console.warn(`Backlot: ${m}`));
+        const engine = new SoundEngine({ ...this.prefs, muted: this.prefs.muted || this.hushed }, (m) => console.warn(`Backlot: ${m}`));
         if (!engine.available) {
           this.setSound('unavailable');
           console.warn('Backlot: this browser cannot play sound (no Web Audio); captions carry the narration.');

@@ -6,8 +6,9 @@ import type { Hud } from '../ui/hud';
 import { AudioUi } from '../ui/audio-ui';
 import { CaptionBar } from '../xr/caption-bar';
 import { storeLanguage } from './language';
+import { markResume } from '../kiosk/resume';
 import { Narration, type NarrationView } from './narration';
-import { AUDIO_PREFS_KEY, parseAudioPrefs, serializeAudioPrefs, type AudioPrefs } from './prefs';
+import { AUDIO_PREFS_KEY, DEFAULT_AUDIO_PREFS, parseAudioPrefs, serializeAudioPrefs, type AudioPrefs } from './prefs';
 
 function readPrefs(): AudioPrefs {
   try {
@@ -28,6 +29,8 @@ function writePrefs(prefs: AudioPrefs): void {
 /** Reloads the tour in another language; the station and settings come back from storage. */
 export function switchLanguage(code: string): void {
   storeLanguage(code);
+  // A kiosk visitor changing language carries on with the same visit after the reload.
+  if (document.body.classList.contains('kiosk')) markResume();
   const url = new URL(window.location.href);
   url.searchParams.set('lang', code);
   url.searchParams.delete('station');
@@ -37,6 +40,10 @@ export function switchLanguage(code: string): void {
 export interface AudioSetup {
   readonly narration: Narration;
   onState(state: TourState, previous: TourState | null): void;
+  /** Called with every change of narration state or caption. */
+  onView(listener: (view: NarrationView) => void): void;
+  /** Back to the default sound choices (a new kiosk visitor); forgets the stored ones. */
+  resetPrefs(): void;
 }
 
 /**
@@ -52,23 +59,26 @@ export function setupAudio(options: { content: Content; hud: Hud; tour: TourSyst
   const showBar = (view: NarrationView): void => {
     bar.show(tour.xrMode === 'vr' && prefs.captions ? view.caption : null, tour.state?.settings.highContrast ?? false);
   };
+  const viewListeners: ((view: NarrationView) => void)[] = [];
   const narration = new Narration(content, prefs, (view) => {
     ui.render(view);
     showBar(view);
+    for (const l of viewListeners) l(view);
   });
+  const setPrefs = (next: AudioPrefs): void => {
+    prefs = next;
+    writePrefs(prefs);
+    narration.setPrefs(prefs);
+    ui.renderPrefs(prefs);
+    showBar(narration.view);
+  };
   const ui: AudioUi = new AudioUi(content, hud, prefs, {
     pause: () => narration.pause(),
     resume: () => narration.resume(),
     replay: () => narration.replay(),
     skip: () => narration.skip(),
     unlock: () => narration.unlock(),
-    prefs: (change) => {
-      prefs = { ...prefs, ...change };
-      writePrefs(prefs);
-      narration.setPrefs(prefs);
-      ui.renderPrefs(prefs);
-      showBar(narration.view);
-    },
+    prefs: (change) => setPrefs({ ...prefs, ...change }),
     language: (code) => {
       if (code !== content.locale.locale) switchLanguage(code);
     },
@@ -101,6 +111,8 @@ export function setupAudio(options: { content: Content; hud: Hud; tour: TourSyst
 
   return {
     narration,
+    onView: (listener) => viewListeners.push(listener),
+    resetPrefs: () => setPrefs(DEFAULT_AUDIO_PREFS),
     onState(state, previous) {
       if (!previous) return;
       // A new trip stops the last station's narration, unless this trip has already arrived (in

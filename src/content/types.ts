@@ -113,6 +113,18 @@ export interface SetFile {
   readonly tour: readonly string[];
   /** Set sound; without it the set is silent apart from narration. */
   readonly audio?: SetAudio;
+  /** Kiosk mode (?mode=kiosk) settings; every field has a default. */
+  readonly kiosk?: KioskConfig;
+}
+
+export interface KioskConfig {
+  readonly idleSeconds?: number;
+  readonly countdownSeconds?: number;
+  readonly attractSecondsPerStation?: number;
+  readonly attractStations?: readonly string[];
+  readonly staffPin?: string;
+  readonly textSize?: 'normal' | 'large' | 'x-large';
+  readonly watchdogSeconds?: number;
 }
 
 export interface StationText {
@@ -146,6 +158,8 @@ export const UI_KEYS = [
   'language',
   'enterVR', 'enterAR', 'exitAR', 'xrHeading', 'vrUnavailable', 'arUnavailable', 'vrHelp', 'arHelp', 'xrRefused', 'xrEnded', 'trackingLost', 'vrComfort', 'snapTurn', 'smoothMove', 'seated', 'teleportRefused', 'arFindSurface', 'arTapToPlace', 'arTapStation', 'arRotateLeft', 'arRotateRight', 'arBigger', 'arSmaller', 'arReplace', 'arLifeSize', 'arMiniature', 'arLifeSizeHint',
   'narration', 'narrationPlay', 'narrationPause', 'narrationReplay', 'narrationSkip', 'mute', 'unmute', 'volume', 'captions', 'showCaptions', 'tapForSound', 'soundBlocked', 'audioUnavailable', 'quietOnSet', 'languageReload',
+  'touchToBegin', 'attractTitle', 'stillThere', 'stillThereBody', 'keepGoing', 'staffTitle', 'staffPin', 'staffPinWrong', 'staffOpen', 'staffExitKiosk', 'staffRestart', 'staffBack', 'analyticsTitle', 'analyticsSummary', 'exportCsv', 'clearData', 'clearDataConfirm', 'dataCleared', 'updateReady', 'offlineReady',
+  'lessonButton', 'lessonTitle', 'objectivesHeading', 'startLesson', 'lessonProgress', 'quizTitle', 'startQuiz', 'quizQuestion', 'quizCorrect', 'quizWrong', 'quizRevisit', 'quizNext', 'quizFinish', 'summaryTitle', 'summaryBody', 'lessonRestart', 'lessonClose',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

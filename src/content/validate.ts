@@ -102,6 +102,9 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
   }
 
   const stationIds = new Set(set.stations.map((s) => s.id));
+  set.kiosk?.attractStations?.forEach((id, i) => {
+    if (!stationIds.has(id)) p(`$.kiosk.attractStations[${i}]`, `"${id}" is not a station id`);
+  });
   const inTour = new Set<string>();
   set.tour.forEach((id, i) => {
     if (!stationIds.has(id)) p(`$.tour[${i}]`, `"${id}" is not a station id`);

@@ -75,6 +75,8 @@ interface TourMethods {
   xrMode: XrMode;
   /** Narration and captions (src/audio), for tests and the kiosk; set once the HUD is up. */
   narration: import('../audio/narration').Narration | null;
+  /** Kiosk mode's controller (?mode=kiosk), for tests and the soak; null otherwise. */
+  kiosk: import('../kiosk/kiosk').KioskHooks | null;
   arrivalHooks: ((station: string) => void)[];
   setXrMode(this: TourSystem, mode: XrMode): void;
   addArrivalHook(this: TourSystem, hook: (station: string) => void): void;
@@ -119,6 +121,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   keys: new Set(),
   xrMode: 'inline',
   narration: null,
+  kiosk: null,
   arrivalHooks: [],
   onKeyDown: () => undefined,
   onKeyUp: () => undefined,
@@ -158,6 +161,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     if (next === previous) return;
     this.state = next;
     if (next.trip !== previous.trip && next.station) this.startTravel(next.station);
+    else if (next.trip !== previous.trip) this.travel = null; // a reset: whoever placed the visitor did so
     else if (next.focus !== null && next.focus !== previous.focus) this.faceStation(next.order[next.focus]!);
     for (const listener of this.listeners) listener(next, previous);
   },

@@ -56,7 +56,9 @@ export type TourAction =
   | { readonly type: 'activateFocus' }
   | { readonly type: 'setOverlay'; readonly mode: OverlayMode }
   | { readonly type: 'cycleOverlay' }
-  | { readonly type: 'setSettings'; readonly settings: Partial<Settings> };
+  | { readonly type: 'setSettings'; readonly settings: Partial<Settings> }
+  /** A new visitor (kiosk reset): nothing visited, nothing open, these settings, back at the start. */
+  | { readonly type: 'reset'; readonly settings: Settings };
 
 export const DEFAULT_SETTINGS: Settings = { textSize: 'normal', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false };
 
@@ -123,6 +125,8 @@ export function tourReducer(state: TourState, action: TourAction): TourState {
       return { ...state, overlay: state.overlay === 'all' ? 'off' : 'all' };
     case 'setSettings':
       return { ...state, settings: { ...state.settings, ...action.settings } };
+    case 'reset':
+      return { ...initialState(state.order, action.settings), trip: state.trip + 1 };
   }
 }
 

@@ -344,3 +344,15 @@ describe('a visitor session', () => {
     });
   });
 });
+
+describe('reset (a new kiosk visitor)', () => {
+  it('forgets station, visits, panel, focus and overlay, takes the given settings, and counts as a new trip', async () => {
+    const { initialState, tourReducer, DEFAULT_SETTINGS } = await import('../../src/tour/state');
+    let s = initialState(['a', 'b', 'c']);
+    s = tourReducer(s, { type: 'go', station: 'b' });
+    s = tourReducer(s, { type: 'setOverlay', mode: 'all' });
+    s = tourReducer(s, { type: 'setSettings', settings: { highContrast: true } });
+    const r = tourReducer(s, { type: 'reset', settings: { ...DEFAULT_SETTINGS, textSize: 'large' } });
+    expect(r).toEqual({ ...initialState(['a', 'b', 'c'], { ...DEFAULT_SETTINGS, textSize: 'large' }), trip: s.trip + 1 });
+  });
+});
