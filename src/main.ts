@@ -197,9 +197,11 @@ async function boot(): Promise<void> {
   const prefersReduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const stationIds = set.stations.map((s) => s.id);
   const stored = fromStored(readStorage(), stationIds, { ...DEFAULT_SETTINGS, reducedMotion: prefersReduced });
-  let state: TourState = { ...initialState(set.tour, stored.settings), visited: stored.visited, overlay: stored.overlay };
+  // A lesson starts with a clean slate (a class shares the device); settings are kept.
+  const fresh = params.mode === 'lesson';
+  let state: TourState = { ...initialState(set.tour, stored.settings), visited: fresh ? [] : stored.visited, overlay: stored.overlay };
   const link = resolveStation(params, stationIds, search);
-  const startAt = link.station ?? (link.unknown ? null : stored.station);
+  const startAt = link.station ?? (link.unknown || fresh ? null : stored.station);
   if (startAt) state = tourReducer(state, { type: 'go', station: startAt });
 
   const { view, scene, rig, camera } = await sceneReady;
@@ -298,9 +300,23 @@ async function boot(): Promise<void> {
     const { Kiosk, KIOSK_DEFAULTS } = await import('./kiosk/kiosk');
     const kioskSettings = { ...DEFAULT_SETTINGS, reducedMotion: prefersReduced, textSize: set.kiosk?.textSize ?? KIOSK_DEFAULTS.textSize };
     tour.kiosk = new Kiosk({ content, tour, audio, tracker, settings: kioskSettings, placeAtStart, invitations: invitations(content) });
+  } else if (params.mode === 'lesson') {
+    // Classroom lesson: its own chunk and scenes/lesson.json, fetched only in this mode.
+    const { startLesson } = await import('./lesson/lesson-ui');
+    tracker.start('lesson', locale.locale);
+    await startLesson({ content, tour, hud, tracker, requested: params.stations, read: fetchText });
+    tracker.onState(tour.state!);
   } else {
     tracker.start('tour', locale.locale);
     tracker.onState(state);
+    const lessonLink = h('button', { type: 'button', id: 'btn-lesson' }, locale.ui.lessonButton);
+    lessonLink.addEventListener('click', () => {
+      const url = new URL(window.location.href);
+      url.searchParams.set('mode', 'lesson');
+      url.searchParams.delete('station');
+      window.location.assign(url.href);
+    });
+    hud.slots.tools.insertBefore(lessonLink, hud.slots.tools.querySelector('#btn-settings'));
   }
   watchContextLoss(scene, () => tour.kiosk !== null);
 

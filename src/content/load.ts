@@ -1,6 +1,7 @@
 import { deepFreeze, parseJson, validateLocale, validateSet } from './validate';
 import type { Content, ContentProblem } from './types';
 import { pickLanguage } from '../audio/language';
+import { LESSON_FILE, validateLesson } from './lesson';
 
 /** What the visitor asked for, strongest first: the URL's ?lang=, their stored choice, the browser's languages. */
 export interface LanguageWish {
@@ -51,13 +52,16 @@ export async function loadContent(read: ReadText, requestedLocale?: string | nul
   return { ok: true, content: deepFreeze({ set: set.value, locale: locale.value }), notices };
 }
 
-/** Validates the set and every locale it lists (used by `npm run check-content`). */
+/** Validates the set, every locale it lists and the lesson against each (used by `npm run check-content`). */
 export async function checkAllContent(read: ReadText): Promise<ContentProblem[]> {
   const setJson = await readJson(read, SET_FILE);
   if (!setJson.ok) return setJson.problems;
   const set = validateSet(setJson.value, SET_FILE);
   if (!set.ok) return [...set.problems];
   const problems: ContentProblem[] = [];
+  // The lesson is optional content: a set without scenes/lesson.json simply has no classroom mode.
+  const lesson = (await read(LESSON_FILE).catch(() => null)) === null ? null : await readJson(read, LESSON_FILE);
+  if (lesson && !lesson.ok) problems.push(...lesson.problems);
   for (const code of set.value.locales) {
     const file = localeFile(code);
     const json = await readJson(read, file);
@@ -67,6 +71,10 @@ export async function checkAllContent(read: ReadText): Promise<ContentProblem[]>
     }
     const locale = validateLocale(json.value, set.value, file, code);
     if (!locale.ok) problems.push(...locale.problems);
+    else if (lesson?.ok) {
+      const checked = validateLesson(lesson.value, set.value, locale.value, file);
+      if (!checked.ok) problems.push(...checked.problems.filter((p) => p.file !== LESSON_FILE || code === set.value.locales[0]));
+    }
   }
   return problems;
 }

@@ -58,7 +58,9 @@ export type TourAction =
   | { readonly type: 'cycleOverlay' }
   | { readonly type: 'setSettings'; readonly settings: Partial<Settings> }
   /** A new visitor (kiosk reset): nothing visited, nothing open, these settings, back at the start. */
-  | { readonly type: 'reset'; readonly settings: Settings };
+  | { readonly type: 'reset'; readonly settings: Settings }
+  /** A lesson's own stations and order: Next/Previous and the focus ring follow it. */
+  | { readonly type: 'setOrder'; readonly order: readonly string[] };
 
 export const DEFAULT_SETTINGS: Settings = { textSize: 'normal', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false };
 
@@ -127,6 +129,8 @@ export function tourReducer(state: TourState, action: TourAction): TourState {
       return { ...state, settings: { ...state.settings, ...action.settings } };
     case 'reset':
       return { ...initialState(state.order, action.settings), trip: state.trip + 1 };
+    case 'setOrder':
+      return action.order.length === 0 ? state : { ...state, order: action.order, focus: null };
   }
 }
 

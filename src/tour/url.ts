@@ -1,6 +1,9 @@
-/** URL parameters: ?station=<id> (QR codes), ?lang=<code>, ?mode=kiosk, ?emulate-xr=vr|ar (tests). */
+/**
+ * URL parameters: ?station=<id> (QR codes), ?lang=<code>, ?mode=kiosk|lesson,
+ * ?stations=<id>,<id>… (a teacher's lesson stations, in order), ?emulate-xr=vr|ar (tests).
+ */
 
-export const MODES = ['tour', 'kiosk'] as const;
+export const MODES = ['tour', 'kiosk', 'lesson'] as const;
 export type Mode = (typeof MODES)[number];
 export const XR_EMULATION = ['vr', 'ar'] as const;
 export type XrEmulation = (typeof XR_EMULATION)[number];
@@ -11,6 +14,8 @@ export interface UrlParams {
   readonly lang: string | null;
   readonly mode: Mode;
   readonly emulateXr: XrEmulation | null;
+  /** A teacher's choice of stations for the lesson, in order (well-formed ids; existence is checked later). */
+  readonly stations: readonly string[] | null;
   /** Values that were present but rejected, for a console warning. */
   readonly rejected: readonly string[];
 }
@@ -32,7 +37,9 @@ export function parseUrlParams(search: string): UrlParams {
   const lang = pick('lang', (v): v is string => LANG.test(v));
   const mode = pick('mode', (v): v is Mode => (MODES as readonly string[]).includes(v)) ?? 'tour';
   const emulateXr = pick('emulate-xr', (v): v is XrEmulation => (XR_EMULATION as readonly string[]).includes(v));
-  return { station, lang, mode, emulateXr, rejected };
+  const list = pick('stations', (v): v is string => v.length <= 800 && v.split(',').every((id) => ID.test(id)));
+  const stations = list ? [...new Set(list.split(','))] : null;
+  return { station, lang, mode, emulateXr, stations, rejected };
 }
 
 /** Unknown station ids are reported as-is (the notice shows them as text, never as HTML). */

@@ -10,6 +10,7 @@ import { memoryReader, nth, omit, validFiles, validLocale, validSet, validSetVal
 
 const SET = 'scenes/set.json';
 const EN = 'scenes/locales/en.json';
+const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The problems of a failed check; fails the test if the check passed. */
 function problemsOf(result: Checked<unknown> | ContentResult): readonly ContentProblem[] {
@@ -602,5 +603,43 @@ describe('the real content in scenes/', () => {
       }
     });
     expect(problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('the lesson (scenes/lesson.json)', () => {
+  it('the shipped lesson is valid against every shipped language, and covers every point', async () => {
+    const { validateLesson } = await import('../../src/content/lesson');
+    const read = async (file: string): Promise<string | null> => (existsSync(join(ROOT_DIR, file)) ? readFile(join(ROOT_DIR, file), 'utf8') : null);
+    const lesson = JSON.parse((await read('scenes/lesson.json'))!);
+    for (const code of ['en', 'es']) {
+      const loaded = await loadContent(read, code);
+      if (!loaded.ok) throw new Error('content invalid');
+      expect(validateLesson(lesson, loaded.content.set, loaded.content.locale, localeFile(code))).toMatchObject({ ok: true });
+    }
+    expect(lesson.quiz.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('names the file and path of a lesson problem: unknown station, uncovered point, missing text, answer out of range', async () => {
+    const { validateLesson } = await import('../../src/content/lesson');
+    const read = async (file: string): Promise<string | null> => (existsSync(join(ROOT_DIR, file)) ? readFile(join(ROOT_DIR, file), 'utf8') : null);
+    const lesson = JSON.parse((await read('scenes/lesson.json'))!);
+    const loaded = await loadContent(read, 'en');
+    if (!loaded.ok) throw new Error('content invalid');
+    const broken = structuredClone(lesson);
+    broken.quiz[0].station = 'no-such-station';
+    broken.quiz[1].answer = 3;
+    broken.quiz = broken.quiz.filter((q: { covers: string[] }) => !q.covers.includes('cloud-collaboration'));
+    const locale = structuredClone(loaded.content.locale) as typeof loaded.content.locale & { lesson: { objectives: Record<string, string>; quiz: Record<string, { choices: string[] }> } };
+    delete locale.lesson.objectives['departments'];
+    locale.lesson.quiz[broken.quiz[1].id]!.choices = ['a', 'b'];
+    const result = validateLesson(broken, loaded.content.set, locale, EN);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toEqual(expect.arrayContaining([
+      problem(EN, '$.lesson.objectives.departments', 'no text for objective "departments"'),
+      problem('scenes/lesson.json', '$.quiz[0].station', '"no-such-station" is not a station id'),
+      problem('scenes/lesson.json', '$.quiz[1].answer', 'has 2 choices'),
+      problem('scenes/lesson.json', '$.points[3]', '"cloud-collaboration" is not covered'),
+    ]));
   });
 });

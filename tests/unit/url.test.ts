@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUrlParams, resolveStation, type UrlParams } from '../../src/tour/url';
 
 const STATIONS = ['writers-room', 'camera', 'edit-suite'];
-const DEFAULTS: UrlParams = { station: null, lang: null, mode: 'tour', emulateXr: null, rejected: [] };
+const DEFAULTS: UrlParams = { station: null, lang: null, mode: 'tour', emulateXr: null, stations: null, rejected: [] };
 
 describe('parseUrlParams: valid values', () => {
   it('no parameters gives the defaults', () => {
@@ -16,6 +16,7 @@ describe('parseUrlParams: valid values', () => {
       lang: 'es',
       mode: 'kiosk',
       emulateXr: 'vr',
+      stations: null,
       rejected: [],
     });
   });
@@ -28,7 +29,12 @@ describe('parseUrlParams: valid values', () => {
     expect(parseUrlParams(`?lang=${lang}`)).toEqual({ ...DEFAULTS, lang });
   });
 
-  it.each(['tour', 'kiosk'])('accepts mode=%s', (mode) => {
+  it('reads a teacher\'s lesson stations in order, once each, and rejects a malformed list', () => {
+    expect(parseUrlParams('?mode=lesson&stations=camera,art,camera,sound').stations).toEqual(['camera', 'art', 'sound']);
+    expect(parseUrlParams('?stations=camera,<b>')).toEqual({ ...DEFAULTS, rejected: ['stations=camera,<b>'] });
+  });
+
+  it.each(['tour', 'kiosk', 'lesson'])('accepts mode=%s', (mode) => {
     expect(parseUrlParams(`?mode=${mode}`)).toEqual({ ...DEFAULTS, mode });
   });
 
@@ -84,7 +90,7 @@ describe('parseUrlParams: bad values are rejected and listed', () => {
 
   it('lists every rejected value, keeping the valid ones', () => {
     const p = parseUrlParams('?station=%3Cscript%3E&lang=es&mode=admin&emulate-xr=mr');
-    expect(p).toEqual({ station: null, lang: 'es', mode: 'tour', emulateXr: null, rejected: ['station=<script>', 'mode=admin', 'emulate-xr=mr'] });
+    expect(p).toEqual({ station: null, lang: 'es', mode: 'tour', emulateXr: null, stations: null, rejected: ['station=<script>', 'mode=admin', 'emulate-xr=mr'] });
   });
 });
 

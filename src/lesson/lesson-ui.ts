@@ -1,0 +1,219 @@
+import type { Content, LocaleFile } from '../content/types';
+import type { LessonFile, LessonText } from '../content/lesson';
+import type { TourSystem } from '../systems/tour';
+import type { TourState } from '../tour/state';
+import type { Hud } from '../ui/hud';
+import type { VisitTracker } from '../kiosk/tracker';
+import { fill, format, h } from '../ui/dom';
+import { lessonStations, quizFor, QuizRun, stagesOf } from './quiz';
+import { loadLesson } from '../content/lesson';
+import { formatProblem } from '../content/validate';
+
+/** Loads scenes/lesson.json and starts the lesson; a broken file is reported by file and path. */
+export async function startLesson(o: Omit<LessonOptions, 'lesson'> & { read: (file: string) => Promise<string | null> }): Promise<LessonUi | null> {
+  const lesson = await loadLesson(o.read, o.content);
+  if (lesson.ok) return new LessonUi({ ...o, lesson: lesson.value });
+  for (const problem of lesson.problems) console.warn(`Backlot: ${formatProblem(problem)}`);
+  o.hud.showNotice(`${formatProblem(lesson.problems[0]!)}${lesson.problems.length > 1 ? ` (+${lesson.problems.length - 1})` : ''}`, 30_000);
+  return null;
+}
+
+export interface LessonOptions {
+  readonly content: Content;
+  readonly lesson: LessonFile;
+  readonly tour: TourSystem;
+  readonly hud: Hud;
+  readonly tracker: VisitTracker;
+  /** ?stations= from the URL: a teacher's stations and order. */
+  readonly requested: readonly string[] | null;
+}
+
+/**
+ * Classroom lesson (?mode=lesson): what you will learn, a guided walk through the lesson's
+ * stations (Next/Previous follow them) with progress by stations and production stages, a quiz
+ * whose feedback points back to the station that teaches each answer, and a completion summary.
+ */
+export class LessonUi {
+  private readonly text: LessonText;
+  private readonly order: string[];
+  private run: QuizRun;
+  private readonly progress: HTMLElement;
+  private readonly quizButton: HTMLButtonElement;
+  private readonly intro: HTMLDialogElement;
+  private readonly quiz: HTMLDialogElement;
+  private readonly quizBody: HTMLElement;
+  private readonly summary: HTMLDialogElement;
+  private readonly summaryBody: HTMLElement;
+
+  constructor(private readonly o: LessonOptions) {
+    const { content, lesson, tour, hud } = o;
+    const { ui } = content.locale;
+    this.text = (content.locale as LocaleFile & { lesson: LessonText }).lesson;
+    const picked = lessonStations(content.set, lesson, o.requested);
+    this.order = picked.order;
+    if (picked.unknown.length > 0) hud.showNotice(format(ui.unknownStation, { id: picked.unknown.join(', ') }));
+    this.run = new QuizRun(quizFor(lesson, this.order));
+    tour.dispatch({ type: 'setOrder', order: this.order });
+
+    const button = (id: string, label: string, onClick: () => void, cls = ''): HTMLButtonElement => {
+      const b = h('button', { type: 'button', id, class: cls }, label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    this.progress = h('p', { id: 'lesson-progress', class: 'lesson-progress', 'aria-live': 'polite' });
+    this.quizButton = button('btn-quiz', ui.startQuiz, () => this.openQuiz());
+    hud.slots.tools.prepend(button('btn-lesson-intro', ui.lessonButton, () => this.intro.showModal()));
+    hud.slots.aboveFooter.prepend(h('div', { class: 'lesson-bar' }, this.progress, this.quizButton));
+
+    this.intro = h('dialog', { id: 'lesson-intro', class: 'panel-dialog lesson-dialog', 'aria-labelledby': 'lesson-intro-title' },
+      h('h2', { id: 'lesson-intro-title' }, ui.lessonTitle),
+      h('h3', {}, ui.objectivesHeading),
+      h('ul', { class: 'objectives' }, ...lesson.objectives.map((id) => h('li', {}, this.text.objectives[id] ?? id))),
+      h('ol', { class: 'lesson-stations' }, ...this.order.map((id) => h('li', {}, content.locale.stations[id]?.title ?? id))),
+      h('div', { class: 'dialog-actions' }, button('btn-lesson-start', ui.startLesson, () => this.start(), 'primary')),
+    );
+    this.quizBody = h('div', { class: 'quiz-body' });
+    this.quiz = h('dialog', { id: 'quiz', class: 'panel-dialog lesson-dialog', 'aria-labelledby': 'quiz-title' },
+      h('h2', { id: 'quiz-title' }, ui.quizTitle),
+      this.quizBody,
+    );
+    this.summaryBody = h('div', { class: 'summary-body' });
+    this.summary = h('dialog', { id: 'lesson-summary', class: 'panel-dialog lesson-dialog', 'aria-labelledby': 'lesson-summary-title' },
+      h('h2', { id: 'lesson-summary-title' }, ui.summaryTitle),
+      this.summaryBody,
+      h('div', { class: 'dialog-actions' },
+        button('btn-lesson-restart', ui.lessonRestart, () => this.restart(), 'primary'),
+        button('btn-lesson-close', ui.lessonClose, () => this.leave()),
+      ),
+    );
+    document.body.append(this.intro, this.quiz, this.summary);
+    tour.subscribe((s) => this.render(s));
+    this.render(tour.state!);
+    this.intro.showModal();
+  }
+
+  private visited(s: TourState): string[] {
+    return this.order.filter((id) => s.visited.includes(id));
+  }
+
+  private render(s: TourState): void {
+    const { ui } = this.o.content.locale;
+    const visited = this.visited(s);
+    const totalStages = stagesOf(this.o.content.set, this.order);
+    this.progress.textContent = format(ui.lessonProgress, { visited: visited.length, total: this.order.length, stages: stagesOf(this.o.content.set, visited), totalStages });
+    const ready = visited.length === this.order.length;
+    this.quizButton.classList.toggle('ready', ready);
+    this.quizButton.textContent = this.run.position > 0 && !this.run.done ? `${ui.startQuiz} (${this.run.position + 1}/${this.run.questions.length})` : ui.startQuiz;
+  }
+
+  private start(): void {
+    this.intro.close();
+    const s = this.o.tour.state!;
+    const next = this.order.find((id) => !s.visited.includes(id)) ?? this.order[0]!;
+    this.o.tour.dispatch({ type: 'go', station: next });
+  }
+
+  private openQuiz(): void {
+    if (this.run.done) {
+      this.showSummary();
+      return;
+    }
+    this.renderQuestion();
+    if (!this.quiz.open) this.quiz.showModal();
+  }
+
+  private renderQuestion(): void {
+    const { content } = this.o;
+    const { ui } = content.locale;
+    const q = this.run.current;
+    if (!q) {
+      this.quiz.close();
+      this.showSummary();
+      return;
+    }
+    const t = this.text.quiz[q.id]!;
+    const answered = this.run.answered;
+    const choices = t.choices.map((c, i) => {
+      const b = h('button', { type: 'button', id: `quiz-choice-${i}`, class: 'quiz-choice' }, c);
+      if (answered) {
+        b.disabled = true;
+        if (i === q.answer) b.classList.add('right');
+        if (i === answered.choice && !answered.correct) b.classList.add('wrong');
+        b.setAttribute('aria-pressed', String(i === answered.choice));
+      } else {
+        b.addEventListener('click', () => {
+          const a = this.run.answer(i);
+          if (a) this.o.tracker.quiz(a.question, a.choice, a.correct);
+          this.renderQuestion();
+          (this.quiz.querySelector('#btn-quiz-next') as HTMLButtonElement | null)?.focus();
+        });
+      }
+      return b;
+    });
+    const station = content.locale.stations[q.station]?.title ?? q.station;
+    const last = this.run.position === this.run.questions.length - 1;
+    fill(this.quizBody,
+      h('p', { class: 'quiz-count' }, format(ui.quizQuestion, { n: this.run.position + 1, total: this.run.questions.length })),
+      h('p', { class: 'quiz-question', id: 'quiz-question' }, t.question),
+      h('div', { class: 'quiz-choices', role: 'group', 'aria-labelledby': 'quiz-question' }, ...choices),
+      answered
+        ? h('div', { id: 'quiz-feedback', class: `quiz-feedback ${answered.correct ? 'right' : 'wrong'}`, role: 'status' },
+            h('strong', {}, answered.correct ? ui.quizCorrect : ui.quizWrong),
+            ' ',
+            t.feedback,
+          )
+        : null,
+      answered
+        ? h('div', { class: 'dialog-actions' },
+            this.action('btn-quiz-revisit', format(ui.quizRevisit, { station }), () => {
+              this.quiz.close();
+              this.o.tour.dispatch({ type: 'go', station: q.station });
+            }),
+            this.action('btn-quiz-next', last ? ui.quizFinish : ui.quizNext, () => {
+              this.run.next();
+              this.renderQuestion();
+              this.render(this.o.tour.state!);
+            }, 'primary'),
+          )
+        : null,
+    );
+  }
+
+  private action(id: string, label: string, onClick: () => void, cls = ''): HTMLButtonElement {
+    const b = h('button', { type: 'button', id, class: cls }, label);
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  private showSummary(): void {
+    const { content } = this.o;
+    const { ui } = content.locale;
+    const s = this.o.tour.state!;
+    const visited = this.visited(s);
+    fill(this.summaryBody,
+      h('p', { id: 'lesson-summary-text' }, format(ui.summaryBody, {
+        visited: visited.length, total: this.order.length,
+        stages: stagesOf(content.set, visited), totalStages: stagesOf(content.set, this.order),
+        correct: this.run.correct, questions: this.run.questions.length,
+      })),
+      h('ul', { class: 'points' }, ...this.o.lesson.points.map((p) => h('li', { class: p.kind }, this.text.points[p.id] ?? p.id))),
+    );
+    if (!this.summary.open) this.summary.showModal();
+  }
+
+  private restart(): void {
+    this.summary.close();
+    this.run = new QuizRun(quizFor(this.o.lesson, this.order));
+    this.o.tour.dispatch({ type: 'reset', settings: this.o.tour.state!.settings });
+    this.o.tour.dispatch({ type: 'setOrder', order: this.order });
+    this.o.tracker.start('lesson', this.o.content.locale.locale);
+    this.intro.showModal();
+  }
+
+  private leave(): void {
+    const url = new URL(window.location.href);
+    url.searchParams.delete('mode');
+    url.searchParams.delete('stations');
+    window.location.assign(url.href);
+  }
+}
