@@ -356,7 +356,15 @@ async function boot(): Promise<void> {
       requestAnimationFrame(() => {
         performance.mark('backlot-first-frame');
         document.body.dataset.backlot = 'ready';
-        void import('./pwa').then((m) => m.registerOffline({})); // offline support, registered late (lazy chunk)
+        // Offline support, registered late (a lazy chunk). A kiosk applies a new version at its
+        // next attract loop; elsewhere it waits until the tour is next opened.
+        void import('./pwa').then((m) =>
+          m.registerOffline({
+            // Said quietly, in Help: a pop-up notice here would talk over whatever the visitor is doing.
+            onOfflineReady: () => document.getElementById('help')?.insertBefore(h('p', { id: 'offline-status', role: 'status' }, locale.ui.offlineReady), document.querySelector('#help .dialog-close')),
+            onUpdateReady: (apply) => tour.kiosk?.setUpdate(apply),
+          }),
+        );
       }),
     );
   };

@@ -43,6 +43,8 @@ export interface KioskHooks {
   begin(): void;
   expireIdle(): void;
   finishCountdown(): void;
+  /** A new version is waiting; `apply` switches to it (reloading the page). */
+  setUpdate(apply: () => Promise<void>): void;
 }
 
 /**
@@ -178,6 +180,8 @@ export class Kiosk implements KioskHooks {
     for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
       window.addEventListener(type, (e) => {
         if (type === 'pointerdown' && this.staffGesture(e as PointerEvent)) return;
+        // Staff tapping the corner in the attract loop should not start a visit on the way.
+        if (type === 'pointerdown' && this.idle.phase === 'attract' && this.inCorner(e as PointerEvent)) return;
         if (type === 'keydown' && (e as KeyboardEvent).ctrlKey && (e as KeyboardEvent).altKey && (e as KeyboardEvent).code === 'KeyS') {
           this.openPin();
           return;
@@ -327,9 +331,13 @@ export class Kiosk implements KioskHooks {
     if (list.length > 1) this.inviteTimer = window.setInterval(show, 2500);
   }
 
+  private inCorner(e: PointerEvent): boolean {
+    return e.clientX <= STAFF_CORNER_PX && e.clientY <= STAFF_CORNER_PX;
+  }
+
   /** Five taps in the top-left corner within three seconds open the staff PIN. */
   private staffGesture(e: PointerEvent): boolean {
-    if (e.clientX > STAFF_CORNER_PX || e.clientY > STAFF_CORNER_PX) {
+    if (!this.inCorner(e)) {
       this.taps = [];
       return false;
     }
@@ -337,16 +345,20 @@ export class Kiosk implements KioskHooks {
     this.taps = [...this.taps.filter((t) => now - t < STAFF_TAP_WINDOW_MS), now];
     if (this.taps.length < STAFF_TAPS) return false;
     this.taps = [];
-    this.openPin();
+    this.openPin(true);
     return true;
   }
 
-  private openPin(): void {
+  private openPin(byTap = false): void {
     if (this.staffOpen) return;
     this.staffOpen = true;
     this.countdown.close();
     this.pinDialog.showModal();
-    (this.pinDialog.querySelector('#staff-pin') as HTMLInputElement).focus();
+    const field = this.pinDialog.querySelector('#staff-pin') as HTMLInputElement;
+    field.focus();
+    // Opened on a tap's pointerdown: the rest of that tap (its mousedown) moves the focus off the
+    // field again, so it is focused once more when the tap ends.
+    if (byTap) window.addEventListener('click', () => this.pinDialog.open && field.focus(), { once: true, capture: true });
   }
 
   private showStaff(): void {

@@ -1,0 +1,143 @@
+// Offline (installable PWA): after ONE online visit the service worker holds the app, its content
+// and every narration, so with the network gone the tour loads and speaks. A content edit on the
+// host is picked up on the next online visit and then kept for offline.
+//
+// The app is reached through a small proxy mounted at /offline/ (a sub-path, like a real host)
+// that the test can unplug. Puppeteer's page.setOfflineMode() only cuts the page's own network:
+// the service worker runs in a target of its own and still reaches the server (checked: a
+// network-first fetch still got an answer), so the test also takes the server away.
+import http from 'node:http';
+import { assert, assertEqual, test } from '../lib/runner.mjs';
+import { dispatch, frames, waitFor, waitForReader, waitForStation } from '../lib/helpers.mjs';
+import { freePort } from '../lib/server.mjs';
+
+const MOUNT = '/offline/';
+
+/**
+ * Forwards MOUNT/* to `target` (the preview server) on a port of its own. `unplug()` closes it (every
+ * request then fails as with no network) and `plug()` opens it again on the same port, so the
+ * origin, and with it the service worker and its caches, stay the same. `serve(fn)`: `fn(path)` may
+ * answer a path itself with { type, body }.
+ */
+async function unpluggableProxy(target) {
+  const upstream = new URL(target);
+  let override = () => null;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (!url.pathname.startsWith(MOUNT)) { res.writeHead(404).end('outside the mount'); return; }
+    const path = url.pathname.slice(MOUNT.length);
+    const own = override(path);
+    if (own) { res.writeHead(200, { 'Content-Type': own.type, 'Cache-Control': 'no-cache' }).end(own.body); return; }
+    const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: `/${path}${url.search}`, headers: { ...req.headers, host: upstream.host } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    out.on('error', () => res.destroy());
+    req.pipe(out);
+  });
+  const port = await freePort();
+  const plug = () => new Promise((ok, fail) => { server.once('error', fail); server.listen(port, '127.0.0.1', () => { server.off('error', fail); ok(); }); });
+  const unplug = () => new Promise((done) => {
+    if (!server.listening) { done(); return; }
+    server.closeAllConnections?.();
+    server.close(() => done());
+  });
+  await plug();
+  return { url: `http://127.0.0.1:${port}${MOUNT}`, serve: (fn) => { override = fn; }, plug, unplug };
+}
+
+/** What the worker has stored: the precache's paths and the runtime content cache's paths. */
+const cachedPaths = (page) => page.evaluate(async () => {
+  const out = { precache: [], content: [] };
+  for (const name of await caches.keys()) {
+    const keys = await (await caches.open(name)).keys();
+    const paths = keys.map((r) => {
+      const u = new URL(r.url);
+      u.searchParams.delete('__WB_REVISION__'); // Workbox's revision of a file without a hash in its name
+      return `${u.pathname}${u.search.replace(/=$/, '')}`;
+    });
+    if (name.includes('precache')) out.precache.push(...paths);
+    else if (name === 'backlot-content') out.content.push(...paths);
+  }
+  return out;
+});
+
+const narrationPlaying = (page, file, what) => waitFor(page, (f) => {
+  const e = document.querySelector('a-scene').systems.tour.narration.debug().engine;
+  return Boolean(e && e.narrationPlaying && e.narration?.endsWith(f));
+}, file, { what, timeout: 20_000 });
+
+async function reloadReady(page, t, label) {
+  t.step(label);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => ['ready', 'error', 'no-webgl'].includes(document.body?.dataset.backlot ?? ''), { timeout: 45_000, polling: 100 });
+  assertEqual(await page.evaluate(() => document.body.dataset.backlot), 'ready', `data-backlot after ${label}`);
+}
+
+test('offline: after one online visit the tour loads and narrates with the network gone', async (t) => {
+  const proxy = await unpluggableProxy(t.env.server.url);
+  try {
+    const { locale } = t.content();
+    const page = await t.openApp('', { base: proxy.url });
+    const mount = new URL(proxy.url).pathname;
+
+    t.step('the service worker installs and finishes precaching');
+    await waitFor(page, () => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated'), undefined, { what: 'an activated service worker', timeout: 45_000 });
+    const scope = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.scope));
+    assertEqual(scope, proxy.url, 'service worker scope (the sub-path the app is served from)');
+    const stored = await cachedPaths(page);
+    for (const file of ['index.html', 'assets/audio/narration/en/manifest.json', 'assets/audio/narration/en/camera.mp3', 'assets/audio/narration/en/camera.vtt', 'assets/audio/ambience/camera.mp3', 'scenes/set.json?offline-copy', 'scenes/locales/en.json?offline-copy']) {
+      assert(stored.precache.includes(`${mount}${file}`), `the precache has no ${file} (${stored.precache.length} entries)`);
+    }
+    assert(!stored.precache.some((p) => /emulation-|office_|_room-/.test(p)), 'the XR emulator chunks are precached');
+    // The first visit was not controlled by the worker, so offline the content must come from the
+    // precached copies (the runtime cache fills on later online visits).
+    assertEqual(stored.content, [], 'runtime content cache after the first visit');
+    t.note(`precache: ${stored.precache.length} entries`);
+
+    t.step('unplug the network');
+    await proxy.unplug();
+    await page.setOfflineMode(true);
+    const served = [];
+    page.on('response', (res) => served.push({ path: new URL(res.url()).pathname, sw: res.fromServiceWorker() }));
+    await reloadReady(page, t, 'reload offline');
+    assert(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the offline page is not controlled by the service worker');
+
+    t.step('go to the camera station: its narration plays from the cache');
+    await dispatch(page, { type: 'go', station: 'camera' });
+    await waitForStation(page, 'camera');
+    await waitForReader(page, [locale.stations.camera.title], 'the camera title offline');
+    await narrationPlaying(page, '/en/camera.mp3', 'Howler playing en/camera.mp3 offline');
+    const engine = await page.evaluate(() => document.querySelector('a-scene').systems.tour.narration.debug().engine);
+    assert(engine.narrationPlaying === true && engine.narration.endsWith('/en/camera.mp3'), `narration engine: ${JSON.stringify(engine)}`);
+    const notFromWorker = served.filter((r) => r.path.startsWith(mount) && !r.sw).map((r) => r.path);
+    assertEqual(notFromWorker, [], 'offline responses that did not come from the service worker');
+    for (const file of ['', 'scenes/set.json', `scenes/locales/${locale.locale}.json`, 'assets/audio/narration/en/camera.mp3']) {
+      assert(served.some((r) => r.path === `${mount}${file}`), `offline, the page never received ${file || 'the page itself'}`);
+    }
+    await frames(page, 5);
+    await t.screenshot(page, 'offline.png');
+
+    t.step('back online: a content edit on the host is picked up, then kept offline');
+    const edited = `${locale.stations.camera.title} (edited on the host)`;
+    await proxy.plug();
+    try {
+      proxy.serve((path) => (path === `scenes/locales/${locale.locale}.json`
+        ? { type: 'application/json', body: JSON.stringify({ ...locale, stations: { ...locale.stations, camera: { ...locale.stations.camera, title: edited } } }) }
+        : null));
+      await page.setOfflineMode(false);
+      await reloadReady(page, t, 'reload online after the edit');
+      await waitForStation(page, 'camera');
+      await waitForReader(page, [edited], 'the edited camera title online');
+      await waitFor(page, () => caches.open('backlot-content').then((c) => c.keys()).then((keys) => keys.length > 0), undefined, { what: 'content in the runtime cache' });
+    } finally {
+      await proxy.unplug();
+    }
+    await page.setOfflineMode(true);
+    await reloadReady(page, t, 'reload offline after the edit');
+    await waitForStation(page, 'camera');
+    await waitForReader(page, [edited], 'the edited camera title offline (last copy seen)');
+  } finally {
+    await proxy.unplug();
+  }
+}, { timeout: 150_000 });
