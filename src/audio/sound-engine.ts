@@ -233,7 +233,9 @@ export class SoundEngine {
   setAmbience(audio: SetAudio | undefined, stations: readonly StationSound[], base: string): void {
     if (!audio) return;
     this.stations = stations;
-    // Files load on first play (only the loops near the visitor), after the narration has begun.
+    // Files load when first wanted (only the loops near the visitor), after the narration has begun.
+    // A loop is only ever played once loaded: Howler queues a play on an unloaded Howl without
+    // loading it, and every queued play would be a sound object kept for good (the soak found it).
     const make = (id: string): Ambience | null => {
       const def = audio.ambience[id];
       if (!def) return null;
@@ -262,7 +264,7 @@ export class SoundEngine {
 
   private startAmbienceIfIdle(): void {
     const bed = this.bed;
-    if (bed && bed.id === null && this.running && !bed.amb.failed) bed.id = bed.amb.howl.play('loop');
+    if (bed && bed.id === null && this.running && !bed.amb.failed && this.ready(bed.amb)) bed.id = bed.amb.howl.play('loop');
     this.lastPlace = -1;
   }
 
@@ -290,7 +292,7 @@ export class SoundEngine {
         this.placed.delete(i);
       } else if (!playing && d < HEAR_WITHIN) {
         const amb = this.ambience.get(s.ambience);
-        if (!amb || amb.failed) return;
+        if (!amb || amb.failed || !this.ready(amb)) return; // a later pass plays it once loaded
         const id = amb.howl.play('loop');
         amb.howl.pos(s.x, 1.2, s.z, id);
         amb.howl.pannerAttr({ ...PANNER }, id);
@@ -298,6 +300,16 @@ export class SoundEngine {
         this.placed.set(i, { amb, id });
       }
     });
+  }
+
+  /** True once the loop's file is loaded; starts loading it (then retries the bed) if not. */
+  private ready(amb: Ambience): boolean {
+    const state = amb.howl.state();
+    if (state === 'unloaded') {
+      amb.howl.once('load', () => this.startAmbienceIfIdle());
+      amb.howl.load();
+    }
+    return state === 'loaded';
   }
 
   private level(amb: Ambience): number {

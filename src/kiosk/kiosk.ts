@@ -73,6 +73,8 @@ export class Kiosk implements KioskHooks {
   private lastFrame = performance.now();
   private taps: number[] = [];
   private updateReady: (() => Promise<void>) | null = null;
+  /** The narration was playing when "Still there?" came up: it carries on if the visitor does. */
+  private pausedForCountdown = false;
   cycles = 0;
 
   constructor(private readonly o: KioskOptions) {
@@ -232,7 +234,11 @@ export class Kiosk implements KioskHooks {
   private input(): void {
     const effect = this.idle.input(performance.now());
     if (effect === 'begin') this.beginVisit(true);
-    else if (effect === 'dismiss') this.countdown.close();
+    else if (effect === 'dismiss') {
+      this.countdown.close();
+      if (this.pausedForCountdown) this.o.audio.narration.resume();
+      this.pausedForCountdown = false;
+    }
   }
 
   private tick(): void {
@@ -242,6 +248,7 @@ export class Kiosk implements KioskHooks {
     const effect = this.idle.tick(now);
     if (effect === 'countdown') {
       this.countdown.showModal();
+      this.pausedForCountdown = this.o.audio.narration.view.status === 'playing';
       this.o.audio.narration.pause();
     }
     if (this.idle.phase === 'countdown') this.countdownText.textContent = format(this.o.content.locale.ui.stillThereBody, { seconds: this.idle.secondsLeft(now) });
@@ -400,7 +407,16 @@ export class Kiosk implements KioskHooks {
     this.reload();
   }
 
+  /** Starts the kiosk afresh in its attract loop: nothing of the last visitor is kept. */
   private reload(): void {
+    // Without this a watchdog or staff restart came back with the last visitor's station, settings,
+    // mute and language (main.ts restores them from storage), and the next visitor kept the sound off.
+    window.clearTimeout(this.attractTimer); // its next stop would store a station again
+    try {
+      for (const key of [STORAGE_KEY, AUDIO_PREFS_KEY, LANGUAGE_KEY]) localStorage.removeItem(key);
+    } catch {
+      /* storage blocked: nothing was kept either */
+    }
     const url = new URL(window.location.href);
     url.searchParams.delete('lang');
     url.searchParams.delete('station');

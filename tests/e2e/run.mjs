@@ -39,6 +39,9 @@ await import('./journeys/vr.mjs');
 await import('./journeys/ar.mjs');
 await import('./journeys/xr-fallbacks.mjs');
 await import('./journeys/audio.mjs');
+await import('./journeys/lesson.mjs');
+await import('./journeys/kiosk.mjs');
+await import('./journeys/offline.mjs');
 
 // Serve a private copy of the build: a concurrent `npm run build` empties dist/ mid-run, which
 // would show up as random 404s in whichever journey happens to be running.

@@ -56,7 +56,8 @@ test('audio: arriving at a station plays its narration; captions follow the audi
   const a1 = await audio(page);
   // While the voice is heard, screen readers are not also given every phrase.
   assertEqual(a1.live, '', '#caption-live while the narration is audible');
-  assert(a1.engine.ducked && a1.engine.bed, 'the room tone should play, ducked under the narration');
+  assert(a1.engine.ducked, 'the ambience should be ducked under the narration');
+  await waitFor(page, () => document.querySelector('a-scene').systems.tour.narration.debug().engine.bed, null, { what: 'the room tone playing' });
   await t.screenshot(page, 'captions.png');
 
   t.step('pause holds sound and captions; play carries on from there');
@@ -84,8 +85,8 @@ test('audio: arriving at a station plays its narration; captions follow the audi
   await page.click('#btn-next');
   await waitForStation(page, set.tour[1]);
   await waitPlaying(page, `/en/${set.tour[1]}.mp3`, `Howler playing en/${set.tour[1]}.mp3`);
+  await waitFor(page, () => document.querySelector('a-scene').systems.tour.narration.debug().engine.ambience > 0, null, { what: 'ambience playing near the station' });
   const a2 = await audio(page);
-  assert(a2.engine.ambience > 0, 'no ambience playing near the station');
   const head = await page.evaluate(() => {
     const v = new window.AFRAME.THREE.Vector3();
     document.getElementById('camera').object3D.getWorldPosition(v);
