@@ -143,6 +143,7 @@ function installDriver() {
         programs: programs?.length ?? 0,
         dom: document.getElementsByTagName('*').length,
         sounds: tour.narration.debug().liveSounds,
+        byFile: tour.narration.debug().soundsByFile,
         marker: window.__soakMarker ?? null,
         kioskCycles: tour.kiosk.cycles,
       };
@@ -284,6 +285,10 @@ try {
   const names = { geometries: 'geometries', textures: 'textures', programs: 'programs', dom: 'DOM nodes', sounds: 'live sounds' };
   for (const k of KEYS) console.log(`${`${names[k]}:`.padEnd(13)}${start[k]} → ${end[k]} (first after warm-up ${first[k]}, last ${last[k]})`);
   console.log(`reloads:     ${navigations - loads}`);
+  // Which Howl's sound objects changed between the first sample after the warm-up and the last.
+  const files = new Set([...Object.keys(first.byFile ?? {}), ...Object.keys(last.byFile ?? {})]);
+  const changed = [...files].filter((f) => (first.byFile?.[f] ?? 0) !== (last.byFile?.[f] ?? 0)).map((f) => `${f} ${first.byFile?.[f] ?? 0}→${last.byFile?.[f] ?? 0}`);
+  console.log(`sounds by file, changed after warm-up: ${changed.length ? changed.join(', ') : 'none'}`);
   if (reasons.length === 0) {
     console.log('result:      PASS');
     exitCode = 0;

@@ -220,7 +220,7 @@ export class Narration {
 
   /** Live sound instances and what is playing (tests and the soak read this). */
   debug(): Record<string, unknown> {
-    return { ...this.view, time: this.current ? this.clock.time() : null, engine: this.engine?.debug() ?? null, liveSounds: this.engine?.liveSounds() ?? 0 };
+    return { ...this.view, time: this.current ? this.clock.time() : null, engine: this.engine?.debug() ?? null, liveSounds: this.engine?.liveSounds() ?? 0, soundsByFile: this.engine?.soundsByFile() ?? {} };
   }
 
   private requestNarration(c: Current): void {

@@ -328,6 +328,18 @@ export class SoundEngine {
     if (this.bed?.id != null) fade(this.bed.amb, this.bed.id);
   }
 
+  /** Sound objects per file, for the soak's report of which Howl grew. */
+  soundsByFile(): Record<string, number> {
+    const howls = (Howler as unknown as { _howls: { _src: string | string[]; _sounds: unknown[] }[] })._howls;
+    const out: Record<string, number> = {};
+    for (const h of howls) {
+      const src = Array.isArray(h._src) ? h._src[0]! : h._src;
+      const file = src.slice(src.lastIndexOf('/assets/') + 1);
+      out[file] = (out[file] ?? 0) + h._sounds.length;
+    }
+    return out;
+  }
+
   /** Live Howler sound instances (the soak test watches this for leaks). */
   liveSounds(): number {
     const howls = (Howler as unknown as { _howls: { _sounds: unknown[] }[] })._howls;
