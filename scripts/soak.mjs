@@ -3,10 +3,17 @@
 // the system Chromium as a kiosk (?mode=kiosk) and runs visitor after visitor: a touch, two or
 // three stations, sometimes a role card or the role tags, then the idle countdown and the reset.
 // Every few cycles it samples the JS heap (after a forced GC), three.js geometries and textures,
-// DOM nodes and live Howler sounds. After a warm-up (the first 10% of the cycles) it FAILS if the
-// heap grew by more than 1 MB or any count ended above its post-warm-up value (to damp sampling
-// noise: the least of the last three samples against the first after the warm-up, or for counts
-// the most of the first three), if the page reloaded, or on any page or console error.
+// DOM nodes (all just after the reset) and Howler's Howls and live sounds (playing, paused or
+// queued), taken once the attract loop's first station is narrating, so the same things sound at
+// every sample. After a warm-up (the first 10% of the cycles) it FAILS if the heap grew by more
+// than 1 MB or any count ended above its post-warm-up value (to damp sampling noise: the least of
+// the last three samples against the first after the warm-up, or for counts the most of the first
+// three), if Howler kept more ended sounds than its pools allow, if the page reloaded, or on any
+// page or console error.
+// Ended sounds are not live audio: Howler keeps them to reuse (up to `pool`, 5, per Howl) and only
+// makes a new one when none is free, so a Howl's sound objects grow to the most it ever played at
+// once (three stations share the fans loop; the bell and "quiet on set" overlap) and stay there.
+// They are printed with the Howls whose counts changed, and bounded by the pools, not judged for growth.
 // Not part of `npm test`: about 5 s a cycle on a two-core machine with SwiftShader.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -113,8 +120,14 @@ function installDriver() {
   window.__soak = {
     phase: (p, timeout = 5000) => until(() => tour.kiosk.phase === p, `kiosk phase ${p}`, timeout),
     begin: () => tour.kiosk.begin(),
-    /** One visitor after the touch: `steps` = [{ station, role?, overlay? }], then idle and the reset. */
-    async visit(steps) {
+    /**
+     * One visitor after the touch: `steps` = [{ station, role?, overlay? }], then idle and the reset.
+     * Returns the renderer and DOM counts just after the reset; with `settle`, the sound counts are
+     * taken later, once the attract loop has reached its first station and its narration plays
+     * (what sounds then is the same every cycle: the room tone, the loops near that station and
+     * its narration; just after the reset it depends on where the last visitor stood).
+     */
+    async visit(steps, settle) {
       for (const step of steps) {
         tour.dispatch({ type: 'go', station: step.station });
         await until(() => tour.state.station === step.station && !tour.isTravelling(), `arrival at ${step.station}`, 20000);
@@ -133,7 +146,17 @@ function installDriver() {
       tour.kiosk.finishCountdown();
       await until(() => tour.kiosk.phase === 'attract', 'the attract loop after the reset', 5000);
       await frames(2);
-      return this.counts(); // now, before the attract loop's first stop changes what is drawn
+      const counts = this.counts(); // now, before the attract loop's first stop changes what is drawn
+      if (!settle) return counts;
+      const first = tour.kiosk.config.attractStations[0];
+      await until(() => tour.state.station === first && !tour.isTravelling() && tour.narration.debug().engine?.narrationPlaying, `the attract loop's narration at ${first}`, 20000);
+      const t0 = performance.now();
+      await until(() => performance.now() - t0 > 750, 'the ambience to settle', 5000); // three listener passes
+      return { ...counts, ...this.sounds() };
+    },
+    sounds() {
+      const c = tour.narration.debug().sounds ?? { howls: 0, live: 0, objects: 0, pool: 0, byFile: {} };
+      return { howls: c.howls, sounds: c.live, objects: c.objects, pool: c.pool, byFile: c.byFile };
     },
     counts() {
       const { memory, programs } = scene.renderer.info;
@@ -142,8 +165,7 @@ function installDriver() {
         textures: memory.textures,
         programs: programs?.length ?? 0,
         dom: document.getElementsByTagName('*').length,
-        sounds: tour.narration.debug().liveSounds,
-        byFile: tour.narration.debug().soundsByFile,
+        ...this.sounds(),
         marker: window.__soakMarker ?? null,
         kioskCycles: tour.kiosk.cycles,
       };
@@ -177,12 +199,14 @@ const COLUMNS = [
   ['textures', 9, (s) => s.textures],
   ['programs', 9, (s) => s.programs],
   ['DOM nodes', 10, (s) => s.dom],
+  ['howls', 6, (s) => s.howls],
   ['sounds', 7, (s) => s.sounds],
+  ['objects', 8, (s) => s.objects],
 ];
 const row = (cells) => cells.map((c, i) => String(c).padStart(COLUMNS[i][1])).join(' ');
 const printSample = (s) => console.log(row(COLUMNS.map(([, , f]) => f(s))));
 
-async function visitor(page, rand, crewOf, stats) {
+async function visitor(page, rand, crewOf, stats, settle) {
   // Half the visitors really touch the screen, half come in through the hook.
   if (rand() < 0.5) await page.mouse.click(640, 360);
   else await page.evaluate(() => window.__soak.begin());
@@ -201,7 +225,7 @@ async function visitor(page, rand, crewOf, stats) {
     if (step.role) stats.roles++;
     if (step.overlay) stats.overlays++;
   }
-  return page.evaluate((plan) => window.__soak.visit(plan), steps);
+  return page.evaluate((plan, settled) => window.__soak.visit(plan, settled), steps, settle);
 }
 
 let exitCode = 1;
@@ -246,9 +270,10 @@ try {
   printSample(samples[0]);
   const warmUp = Math.ceil(opts.cycles * 0.1);
   for (let cycle = 1; cycle <= opts.cycles; cycle++) {
-    const counts = await visitor(page, rand, crewOf, stats);
+    const sampled = cycle % opts.sampleEvery === 0 || cycle === opts.cycles;
+    const counts = await visitor(page, rand, crewOf, stats, sampled);
     if (errors.length > 0) throw new Error(`stopped at cycle ${cycle}: ${errors[0]}`);
-    if (cycle % opts.sampleEvery === 0 || cycle === opts.cycles) {
+    if (sampled) {
       const s = await sample(page, cdp, cycle, started, counts);
       samples.push(s);
       printSample(s);
@@ -264,15 +289,19 @@ try {
   const last = samples[samples.length - 1];
   const tail = samples.slice(-3);
   const heapEnd = Math.min(...tail.map((s) => s.heap));
-  const KEYS = ['geometries', 'textures', 'programs', 'dom', 'sounds'];
+  const KEYS = ['geometries', 'textures', 'programs', 'dom', 'howls', 'sounds'];
   const start = Object.fromEntries(KEYS.map((k) => [k, Math.max(...after.slice(0, 3).map((s) => s[k]))]));
   const end = Object.fromEntries(KEYS.map((k) => [k, Math.min(...tail.map((s) => s[k]))]));
   const reasons = [];
   if (after.length < 3) reasons.push(`only ${after.length} samples after the warm-up; use more --cycles or a smaller --sample-every`);
   if (heapEnd - first.heap > HEAP_LIMIT) reasons.push(`JS heap grew by ${mb(heapEnd - first.heap)} MB after the warm-up (limit ${mb(HEAP_LIMIT)} MB)`);
   // (Shader programs are shown but not judged: a material first drawn late compiles late.)
-  for (const key of ['geometries', 'textures', 'dom', 'sounds']) {
-    if (end[key] > start[key]) reasons.push(`${key} went from ${start[key]} after the warm-up to ${end[key]} at the end`);
+  for (const key of ['geometries', 'textures', 'dom', 'howls', 'sounds']) {
+    if (end[key] > start[key]) reasons.push(`${key === 'sounds' ? 'live sounds' : key} went from ${start[key]} after the warm-up to ${end[key]} at the end`);
+  }
+  // Ended sounds are Howler's reuse pool, not live audio: a Howl keeps at most its `pool` of them.
+  for (const s of after) {
+    if (s.objects - s.sounds > s.pool) reasons.push(`cycle ${s.cycle}: ${s.objects - s.sounds} ended sound objects kept, more than the Howls' pools (${s.pool})`);
   }
   if (navigations !== loads) reasons.push(`the page navigated ${navigations - loads} time(s) during the soak`);
   if (last.marker !== token) reasons.push('the page reloaded (window marker gone)');
@@ -282,13 +311,18 @@ try {
   console.log(`cycles:      ${opts.cycles} (warm-up ${warmUp}); ${stats.stations} station visits, ${stats.roles} role cards, ${stats.overlays} role-tag toggles`);
   console.log(`duration:    ${secs.toFixed(0)} s (${(secs / opts.cycles).toFixed(2)} s a cycle)`);
   console.log(`heap:        first after warm-up ${mb(first.heap)} MB (cycle ${first.cycle}), last ${mb(last.heap)} MB, min of last 3 ${mb(heapEnd)} MB, delta ${heapEnd >= first.heap ? '+' : ''}${mb(heapEnd - first.heap)} MB`);
-  const names = { geometries: 'geometries', textures: 'textures', programs: 'programs', dom: 'DOM nodes', sounds: 'live sounds' };
+  const names = { geometries: 'geometries', textures: 'textures', programs: 'programs', dom: 'DOM nodes', howls: 'Howls', sounds: 'live sounds' };
   for (const k of KEYS) console.log(`${`${names[k]}:`.padEnd(13)}${start[k]} → ${end[k]} (first after warm-up ${first[k]}, last ${last[k]})`);
   console.log(`reloads:     ${navigations - loads}`);
-  // Which Howl's sound objects changed between the first sample after the warm-up and the last.
+  const most = Math.max(...after.map((s) => s.objects - s.sounds));
+  console.log(`sound objects: ${first.objects} → ${last.objects} (ended ones kept for reuse: at most ${most}, limit ${last.pool})`);
+  // Which Howl's sounds changed between the first sample after the warm-up and the last.
   const files = new Set([...Object.keys(first.byFile ?? {}), ...Object.keys(last.byFile ?? {})]);
-  const changed = [...files].filter((f) => (first.byFile?.[f] ?? 0) !== (last.byFile?.[f] ?? 0)).map((f) => `${f} ${first.byFile?.[f] ?? 0}→${last.byFile?.[f] ?? 0}`);
-  console.log(`sounds by file, changed after warm-up: ${changed.length ? changed.join(', ') : 'none'}`);
+  const fmt = (c) => (c ? `${c.live}/${c.objects}` : '–');
+  const changed = [...files]
+    .filter((f) => fmt(first.byFile?.[f]) !== fmt(last.byFile?.[f]))
+    .map((f) => `${f} ${fmt(first.byFile?.[f])}→${fmt(last.byFile?.[f])}`);
+  console.log(`sounds by file (live/objects), changed after warm-up: ${changed.length ? changed.join(', ') : 'none'}`);
   if (reasons.length === 0) {
     console.log('result:      PASS');
     exitCode = 0;

@@ -125,6 +125,12 @@ export class Narration {
     this.setStatus('idle');
   }
 
+  /** As `stop`, and every other sound of the set too (the kiosk's reset for the next visitor). */
+  stopAll(): void {
+    this.stop();
+    this.engine?.stopAll();
+  }
+
   pause(): void {
     if (this.status !== 'playing') return;
     this.clock.hold();
@@ -220,7 +226,7 @@ export class Narration {
 
   /** Live sound instances and what is playing (tests and the soak read this). */
   debug(): Record<string, unknown> {
-    return { ...this.view, time: this.current ? this.clock.time() : null, engine: this.engine?.debug() ?? null, liveSounds: this.engine?.liveSounds() ?? 0, soundsByFile: this.engine?.soundsByFile() ?? {} };
+    return { ...this.view, time: this.current ? this.clock.time() : null, engine: this.engine?.debug() ?? null, sounds: this.engine?.soundCounts() ?? null };
   }
 
   private requestNarration(c: Current): void {

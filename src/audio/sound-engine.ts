@@ -328,22 +328,27 @@ export class SoundEngine {
     if (this.bed?.id != null) fade(this.bed.amb, this.bed.id);
   }
 
-  /** Sound objects per file, for the soak's report of which Howl grew. */
-  soundsByFile(): Record<string, number> {
-    const howls = (Howler as unknown as { _howls: { _src: string | string[]; _sounds: unknown[] }[] })._howls;
-    const out: Record<string, number> = {};
+  /**
+   * Howler's sounds, for the soak test: `live` are playing, paused or queued (not ended); `objects`
+   * also counts ended sounds, which Howler keeps for reuse. A Howl only makes a new sound object
+   * when none of its ended ones is free, so its objects are as many as it ever played at once, and
+   * it drops ended ones beyond its `pool` (5): `pool` sums that limit over the Howls.
+   */
+  soundCounts(): { howls: number; live: number; objects: number; pool: number; byFile: Record<string, { live: number; objects: number }> } {
+    const howls = (Howler as unknown as { _howls: { _src: string | string[]; _pool: number; _sounds: { _ended: boolean }[] }[] })._howls;
+    const out = { howls: howls.length, live: 0, objects: 0, pool: 0, byFile: {} as Record<string, { live: number; objects: number }> };
     for (const h of howls) {
+      out.pool += h._pool;
       const src = Array.isArray(h._src) ? h._src[0]! : h._src;
       const file = src.slice(src.lastIndexOf('/assets/') + 1);
-      out[file] = (out[file] ?? 0) + h._sounds.length;
+      const live = h._sounds.filter((s) => !s._ended).length;
+      const entry = (out.byFile[file] ??= { live: 0, objects: 0 });
+      entry.live += live;
+      entry.objects += h._sounds.length;
+      out.live += live;
+      out.objects += h._sounds.length;
     }
     return out;
-  }
-
-  /** Live Howler sound instances (the soak test watches this for leaks). */
-  liveSounds(): number {
-    const howls = (Howler as unknown as { _howls: { _sounds: unknown[] }[] })._howls;
-    return howls.reduce((n, h) => n + h._sounds.length, 0);
   }
 
   /** What is playing, for tests and the soak: narration file and whether it is audible. */
@@ -370,9 +375,14 @@ export class SoundEngine {
     this.warn(message);
   }
 
-  /** Stops every sound (kiosk reset); loaded files stay cached. */
+  /**
+   * Stops the narration, any set sound still ringing and the station loops (the kiosk reset): the
+   * loops start again by distance from where the next visitor stands; the room tone carries on.
+   * Loaded files stay cached.
+   */
   stopAll(): void {
     this.stopNarration();
+    this.sprite?.howl.stop();
     for (const { amb, id } of this.placed.values()) amb.howl.stop(id);
     this.placed.clear();
     this.lastPlace = -1;

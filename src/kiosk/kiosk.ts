@@ -276,7 +276,7 @@ export class Kiosk implements KioskHooks {
   private resetVisitor(reason: string): void {
     this.o.tracker.end(reason);
     for (const d of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) d.close();
-    this.o.audio.narration.stop();
+    this.o.audio.narration.stopAll();
     this.o.audio.resetPrefs();
     try {
       localStorage.removeItem(STORAGE_KEY);

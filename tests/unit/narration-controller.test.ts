@@ -51,8 +51,8 @@ class FakeEngine {
     this.stops++;
     this.position = null;
   }
-  liveSounds(): number {
-    return 0;
+  soundCounts(): { howls: number; live: number; objects: number; pool: number; byFile: Record<string, { live: number; objects: number }> } {
+    return { howls: 0, live: 0, objects: 0, pool: 0, byFile: {} };
   }
   debug(): Record<string, unknown> {
     return {};

@@ -136,8 +136,19 @@ test('kiosk: attract → touch → idle → countdown → reset', async (t) => {
   await t.screenshot(page, 'kiosk-countdown.png');
 
   t.step('the countdown runs out: everything back for the next visitor');
+  const engine = () => page.evaluate(() => document.querySelector('a-scene').systems.tour.narration.debug().engine);
+  const loops = (await engine())?.ambience ?? 0;
+  assert(loops > 0, `no station loop playing at ${set.tour[1]} before the reset`);
   await kioskCall(page, 'finishCountdown');
   await waitPhase(page, 'attract');
+  // The last visitor's station loops stop with the reset (no station is within earshot of the
+  // start, where the camera waits 1.2 s before the attract loop sets off); the room tone goes on.
+  const after = await engine();
+  const [sx, sz] = set.start.position;
+  const nearStart = set.stations.filter((st) => st.ambience && Math.hypot(st.position[0] - sx, st.position[1] - sz) < 9).length;
+  if (nearStart === 0) assertEqual(after.ambience, 0, `station loops just after the reset (${loops} before)`);
+  else t.note(`${nearStart} station loop(s) within earshot of the start: not checked`);
+  assertEqual(after.narrationPlaying, false, 'narration playing just after the reset');
   s = await tour(page);
   assertEqual(s.visited, [], 'visited after the reset');
   assertEqual(s.panel, null, 'panel after the reset');
