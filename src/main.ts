@@ -27,6 +27,7 @@ import { setupXr } from './xr/setup-xr';
 import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './systems/role-tags';
 import { DEFAULT_SETTINGS, initialState, tourReducer, type TourState } from './tour/state';
 import { STORAGE_KEY, fromStored, toPersisted } from './tour/persist';
+import { readItem, storageArea, writeItem } from './storage';
 import { parseUrlParams, resolveStation } from './tour/url';
 import { format, h } from './ui/dom';
 import { hasWebGL, showErrorScreen, showNoWebgl } from './ui/error-screen';
@@ -46,28 +47,8 @@ const fetchText: ReadText = async (file) => {
   return response.text();
 };
 
-function readStorage(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null; // storage blocked (private mode, kiosk policy): the tour still runs, it just forgets
-  }
-}
-
 function writeStorage(state: TourState): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(toPersisted(state)));
-  } catch {
-    /* see readStorage */
-  }
-}
-
-function safeStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
+  writeItem(STORAGE_KEY, JSON.stringify(toPersisted(state)));
 }
 
 /** "Touch to begin" in every shipped language, this one first (for the kiosk's attract loop). */
@@ -196,7 +177,7 @@ async function boot(): Promise<void> {
   // Initial state: what the visitor had (if still valid), then the deep link wins.
   const prefersReduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const stationIds = set.stations.map((s) => s.id);
-  const stored = fromStored(readStorage(), stationIds, { ...DEFAULT_SETTINGS, reducedMotion: prefersReduced });
+  const stored = fromStored(readItem(STORAGE_KEY), stationIds, { ...DEFAULT_SETTINGS, reducedMotion: prefersReduced });
   // A lesson starts with a clean slate (a class shares the device); settings are kept.
   const fresh = params.mode === 'lesson';
   let state: TourState = { ...initialState(set.tour, stored.settings), visited: fresh ? [] : stored.visited, overlay: stored.overlay };
@@ -263,7 +244,7 @@ async function boot(): Promise<void> {
   };
 
   const audio = setupAudio({ content, hud, tour, camera: camera.object3D });
-  const tracker = new VisitTracker(new AnalyticsLog(safeStorage()), set.stations.length);
+  const tracker = new VisitTracker(new AnalyticsLog(storageArea()), set.stations.length);
   tour.subscribe((s) => tracker.onState(s));
   window.addEventListener('pagehide', () => tracker.end('closed'));
   const onState = (s: TourState, previous: TourState | null): void => {

@@ -1,3 +1,5 @@
+import { readItem, writeItem } from '../storage';
+
 /**
  * Which language to show: the URL's ?lang= first, then the visitor's stored choice, then the
  * browser's preferred languages, then the set's default. A regional code falls back to its base
@@ -36,18 +38,7 @@ export function pickLanguage(options: {
 
 export const LANGUAGE_KEY = 'backlot:lang';
 
-export function readStoredLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
-}
+export const readStoredLanguage = (): string | null => readItem(LANGUAGE_KEY);
 
-export function storeLanguage(code: string): void {
-  try {
-    localStorage.setItem(LANGUAGE_KEY, code);
-  } catch {
-    // storage blocked: the URL still carries the language
-  }
-}
+/** Where storage is blocked the URL still carries the language. */
+export const storeLanguage = (code: string): void => void writeItem(LANGUAGE_KEY, code);

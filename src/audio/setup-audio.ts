@@ -7,24 +7,13 @@ import { AudioUi } from '../ui/audio-ui';
 import { CaptionBar } from '../xr/caption-bar';
 import { storeLanguage } from './language';
 import { markResume } from '../kiosk/resume';
+import { readItem, writeItem } from '../storage';
 import { Narration, type NarrationView } from './narration';
 import { AUDIO_PREFS_KEY, DEFAULT_AUDIO_PREFS, parseAudioPrefs, serializeAudioPrefs, type AudioPrefs } from './prefs';
 
-function readPrefs(): AudioPrefs {
-  try {
-    return parseAudioPrefs(localStorage.getItem(AUDIO_PREFS_KEY));
-  } catch {
-    return parseAudioPrefs(null);
-  }
-}
-
-function writePrefs(prefs: AudioPrefs): void {
-  try {
-    localStorage.setItem(AUDIO_PREFS_KEY, serializeAudioPrefs(prefs));
-  } catch {
-    // storage blocked: the choice lasts for this visit
-  }
-}
+const readPrefs = (): AudioPrefs => parseAudioPrefs(readItem(AUDIO_PREFS_KEY));
+/** Where storage is blocked the choice lasts for this visit. */
+const writePrefs = (prefs: AudioPrefs): void => void writeItem(AUDIO_PREFS_KEY, serializeAudioPrefs(prefs));
 
 /** Reloads the tour in another language; the station and settings come back from storage. */
 export function switchLanguage(code: string): void {

@@ -9,6 +9,7 @@ import { format, h } from '../ui/dom';
 import { IdleMachine, type KioskPhase } from './idle';
 import type { VisitTracker } from './tracker';
 import { takeResume } from './resume';
+import { removeItems } from '../storage';
 
 export const KIOSK_DEFAULTS = {
   idleSeconds: 60,
@@ -278,21 +279,12 @@ export class Kiosk implements KioskHooks {
     for (const d of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) d.close();
     this.o.audio.narration.stopAll();
     this.o.audio.resetPrefs();
-    try {
-      localStorage.removeItem(STORAGE_KEY);
-      localStorage.removeItem(AUDIO_PREFS_KEY);
-    } catch {
-      /* storage blocked: nothing was kept either */
-    }
+    removeItems([STORAGE_KEY, AUDIO_PREFS_KEY]);
     const { set, locale } = this.o.content;
     const url = new URL(window.location.href);
     if (locale.locale !== set.defaultLocale || url.searchParams.has('lang') || this.updateReady) {
       // Another language (or a new version) needs a fresh load; the kiosk starts in attract.
-      try {
-        localStorage.removeItem(LANGUAGE_KEY);
-      } catch {
-        /* see above */
-      }
+      removeItems([LANGUAGE_KEY]);
       if (this.updateReady) {
         void this.updateReady();
         return;
@@ -412,11 +404,7 @@ export class Kiosk implements KioskHooks {
     // Without this a watchdog or staff restart came back with the last visitor's station, settings,
     // mute and language (main.ts restores them from storage), and the next visitor kept the sound off.
     window.clearTimeout(this.attractTimer); // its next stop would store a station again
-    try {
-      for (const key of [STORAGE_KEY, AUDIO_PREFS_KEY, LANGUAGE_KEY]) localStorage.removeItem(key);
-    } catch {
-      /* storage blocked: nothing was kept either */
-    }
+    removeItems([STORAGE_KEY, AUDIO_PREFS_KEY, LANGUAGE_KEY]);
     const url = new URL(window.location.href);
     url.searchParams.delete('lang');
     url.searchParams.delete('station');
