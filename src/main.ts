@@ -13,7 +13,7 @@ import { loadContent, localeFile, type ReadText } from './content/load';
 import type { Content } from './content/types';
 import { AnalyticsLog } from './kiosk/analytics';
 import { VisitTracker } from './kiosk/tracker';
-import { markResume } from './kiosk/resume';
+import { markResume, resumePending } from './kiosk/resume';
 import { buildSet, EYE_HEIGHT, type BuiltSet } from './set/build-set';
 import { buildStationLabels } from './set/station-labels';
 import { FocusRing } from './set/focus-ring';
@@ -27,13 +27,14 @@ import { setupXr } from './xr/setup-xr';
 import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './systems/role-tags';
 import { DEFAULT_SETTINGS, initialState, tourReducer, type TourState } from './tour/state';
 import { STORAGE_KEY, fromStored, toPersisted } from './tour/persist';
-import { readItem, storageArea, writeItem } from './storage';
+import { readItem, removeItems, storageArea, writeItem } from './storage';
+import { AUDIO_PREFS_KEY } from './audio/prefs';
 import { parseUrlParams, resolveStation } from './tour/url';
 import { format, h } from './ui/dom';
 import { hasWebGL, showErrorScreen, showNoWebgl } from './ui/error-screen';
 import { loadFonts } from './ui/fonts';
 import { Hud } from './ui/hud';
-import { readStoredLanguage, storeLanguage } from './audio/language';
+import { LANGUAGE_KEY, readStoredLanguage, storeLanguage } from './audio/language';
 import { setupAudio } from './audio/setup-audio';
 import { panelText } from './ui/panel-text';
 
@@ -152,6 +153,9 @@ async function boot(): Promise<void> {
   // for a while on slow GPUs, and the network keeps going meanwhile.
   // A kiosk starts in the set's own language whatever the browser says; a visitor's switch is kept.
   const kiosk = params.mode === 'kiosk';
+  // A kiosk that starts afresh (switched on, or its power cut mid-visit) forgets the last visitor:
+  // station, settings, sound and language. Only its own reload within a visit carries on.
+  if (kiosk && !resumePending()) removeItems([STORAGE_KEY, AUDIO_PREFS_KEY, LANGUAGE_KEY]);
   const wish = { url: params.lang, stored: readStoredLanguage(), browser: kiosk ? [] : (navigator.languages ?? [navigator.language]) };
   const loading = Promise.all([loadContent(fetchText, wish), loadFonts()]);
   const webgl = hasWebGL();

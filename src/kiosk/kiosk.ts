@@ -203,7 +203,11 @@ export class Kiosk implements KioskHooks {
     void o.invitations.then((list) => this.cycleInvitations(list));
 
     if (takeResume()) this.beginVisit(false);
-    else this.startAttract();
+    else {
+      // Storage was cleared before loading (main.ts); the attract loop shows the kiosk's settings.
+      o.tour.dispatch({ type: 'reset', settings: o.settings });
+      this.startAttract();
+    }
   }
 
   get phase(): KioskPhase | 'staff' {

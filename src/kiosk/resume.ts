@@ -6,6 +6,9 @@ export const RESUME_KEY = 'backlot:kiosk-resume';
 /** Without the mark (storage blocked) the kiosk restarts in its attract loop. */
 export const markResume = (): void => void writeItem(RESUME_KEY, '1', 'session');
 
+/** True when this load is the kiosk's own reload mid-visit (the mark is left for `takeResume`). */
+export const resumePending = (): boolean => readItem(RESUME_KEY, 'session') === '1';
+
 /** Reads and clears the mark. */
 export function takeResume(): boolean {
   const on = readItem(RESUME_KEY, 'session') === '1';

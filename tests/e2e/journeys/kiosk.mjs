@@ -1,6 +1,6 @@
 // Kiosk mode (?mode=kiosk): the unattended touch screen as a visitor and the museum's staff meet it.
 // The attract loop, a visit, the "Still there?" countdown and the reset; staff PIN, CSV export and
-// clear; lock-down; a lost WebGL context; the frame watchdog.
+// clear; lock-down; a lost WebGL context; the frame watchdog; a language switch and a power cut.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -452,3 +452,46 @@ test('kiosk: the watchdog restarts a stalled kiosk', async (t) => {
   t.note(`watchdog restarted the kiosk ${after.toFixed(1)} s after the loop stopped`);
   await need(page, '.attract-invite');
 }, { timeout: 90_000 });
+
+test('kiosk: a language switch carries on with the visit; switched off, it starts clean', async (t) => {
+  const { set, locale } = t.content();
+  const page = await openKiosk(t);
+  await beginVisit(page);
+  await dispatch(page, { type: 'go', station: 'post-sound' });
+  await waitForStation(page, 'post-sound');
+  await page.click('#btn-mute');
+  await dispatch(page, { type: 'setSettings', settings: { highContrast: true, textSize: 'normal' } });
+  const other = set.locales.find((c) => c !== set.defaultLocale);
+
+  t.step(`the visitor switches to ${other} in Settings`);
+  await page.click('#btn-settings');
+  await waitFor(page, () => document.getElementById('settings').open, null, { what: 'settings dialog open' });
+  await page.select('#set-language', other);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#btn-language')]);
+  await page.waitForFunction(() => document.body.dataset.backlot === 'ready', { timeout: 45_000 });
+  await waitFor(page, () => Boolean(document.querySelector('a-scene').systems.tour.kiosk), null, { what: 'kiosk after the switch' });
+  let k = await kioskState(page);
+  assertEqual([k.phase, k.body], ['visit', 'visit'], 'the same visit after the language switch');
+  assertEqual(await page.evaluate(() => document.documentElement.lang), other, 'language after the switch');
+  let s = await tour(page);
+  assertEqual([s.station, s.settings.highContrast, s.settings.textSize], ['post-sound', true, 'normal'], 'station, high contrast and text size kept by the switch');
+  assertEqual(await page.$eval('#btn-mute', (b) => b.dataset.muted), 'true', '#btn-mute kept by the switch');
+  const kept = await page.evaluate(() => ['backlot:tour', 'backlot:audio', 'backlot:lang'].map((key) => localStorage.getItem(key) !== null));
+  assertEqual(kept, [true, true, true], 'the visit is in storage (tour, sound, language)');
+
+  t.step('power cut: the kiosk browser opens its start page again, with no reset');
+  await page.goto(`${t.env.server.url}${KIOSK}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.body.dataset.backlot === 'ready', { timeout: 45_000 });
+  await waitFor(page, () => Boolean(document.querySelector('a-scene').systems.tour.kiosk), null, { what: 'kiosk after the power cut' });
+  k = await kioskState(page);
+  assertEqual([k.phase, k.body], ['attract', 'attract'], 'phase after the power cut');
+  assertEqual(await page.evaluate(() => document.documentElement.lang), set.defaultLocale, 'language after the power cut');
+  await waitFor(page, (text) => document.querySelector('.attract-invite')?.textContent === text, locale.ui.touchToBegin, { what: `the invitation in ${set.defaultLocale}`, timeout: 6_000 });
+  s = await tour(page);
+  assertEqual([s.settings.highContrast, s.settings.textSize], [false, set.kiosk.textSize ?? 'large'], 'high contrast and text size in the attract loop');
+  assert(!s.visited.includes('post-sound'), `the last visitor's stations are kept: ${JSON.stringify(s.visited)}`);
+  assertEqual(await page.$eval('#btn-mute', (b) => b.dataset.muted), 'false', '#btn-mute after the power cut');
+  await touchMiddle(page);
+  await waitPhase(page, 'visit');
+  assertEqual(await page.$eval('#btn-mute', (b) => b.dataset.muted), 'false', '#btn-mute for the next visitor');
+}, { timeout: 120_000 });
