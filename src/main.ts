@@ -81,7 +81,7 @@ function watchContextLoss(scene: Scene, kiosk: () => boolean): void {
     console.warn('Backlot: the WebGL context was lost; waiting for the browser to restore it.');
     document.body.dataset.webgl = 'lost';
     timer = window.setTimeout(() => {
-      if (kiosk()) markResume();
+      if (kiosk()) markResume(); // a visitor's visit carries on after the reload
       window.location.reload();
     }, 5000);
   });
@@ -154,9 +154,19 @@ async function boot(): Promise<void> {
   // A kiosk starts in the set's own language whatever the browser says; a visitor's switch is kept.
   const kiosk = params.mode === 'kiosk';
   // A kiosk that starts afresh (switched on, or its power cut mid-visit) forgets the last visitor:
-  // station, settings, sound and language. Only its own reload within a visit carries on.
-  if (kiosk && !resumePending()) removeItems([STORAGE_KEY, AUDIO_PREFS_KEY, LANGUAGE_KEY]);
-  const wish = { url: params.lang, stored: readStoredLanguage(), browser: kiosk ? [] : (navigator.languages ?? [navigator.language]) };
+  // station, settings, sound and language, also a language or station left in a restored address
+  // (as its reset does). Only its own reload within a visit carries on.
+  const freshKiosk = kiosk && !resumePending();
+  if (freshKiosk) {
+    removeItems([STORAGE_KEY, AUDIO_PREFS_KEY, LANGUAGE_KEY]);
+    if (params.lang || params.station) {
+      const url = new URL(window.location.href);
+      url.searchParams.delete('lang');
+      url.searchParams.delete('station');
+      history.replaceState(history.state, '', url.href);
+    }
+  }
+  const wish = { url: freshKiosk ? null : params.lang, stored: readStoredLanguage(), browser: kiosk ? [] : (navigator.languages ?? [navigator.language]) };
   const loading = Promise.all([loadContent(fetchText, wish), loadFonts()]);
   const webgl = hasWebGL();
   const sceneReady = webgl ? createScene() : null;
@@ -171,7 +181,7 @@ async function boot(): Promise<void> {
   const { set, locale } = content;
   document.documentElement.lang = locale.locale;
   // A language chosen by link is kept like one chosen in Settings (not a fallback for one we lack).
-  if (params.lang && !result.notices.some((n) => n.startsWith('Language '))) storeLanguage(locale.locale);
+  if (wish.url && !result.notices.some((n) => n.startsWith('Language '))) storeLanguage(locale.locale);
   document.documentElement.dir = locale.dir ?? 'ltr';
   if (!sceneReady) {
     showNoWebgl(locale.ui.noWebglTitle, locale.ui.noWebglBody);
@@ -303,7 +313,8 @@ async function boot(): Promise<void> {
     });
     hud.slots.tools.insertBefore(lessonLink, hud.slots.tools.querySelector('#btn-settings'));
   }
-  watchContextLoss(scene, () => tour.kiosk !== null);
+  // Only a visit in progress resumes; a kiosk that lost its GPU in the attract loop starts afresh.
+  watchContextLoss(scene, () => tour.kiosk?.phase === 'visit' || tour.kiosk?.phase === 'countdown');
 
   // --- WebXR: VR headset controls, AR tabletop model, their DOM (see src/xr/setup-xr.ts).
   setupXr({

@@ -32,12 +32,16 @@ export function writeItem(key: string, value: string, which: Area = 'local'): bo
   }
 }
 
-export function removeItems(keys: readonly string[], which: Area = 'local'): void {
+/** False when a key could not be removed (storage blocked: usually nothing was kept either). */
+export function removeItems(keys: readonly string[], which: Area = 'local'): boolean {
+  const area = storageArea(which);
+  let all = area !== null;
   for (const key of keys) {
     try {
-      storageArea(which)?.removeItem(key);
+      area?.removeItem(key);
     } catch {
-      /* nothing was kept either */
+      all = false;
     }
   }
+  return all;
 }

@@ -382,7 +382,9 @@ export class SoundEngine {
    */
   stopAll(): void {
     this.stopNarration();
-    this.sprite?.howl.stop();
+    // Howler queues a stop on a file still loading (or failed) for good: only stop a loaded one.
+    const sprite = this.sprite;
+    if (sprite && !sprite.failed && sprite.howl.state() === 'loaded') sprite.howl.stop();
     for (const { amb, id } of this.placed.values()) amb.howl.stop(id);
     this.placed.clear();
     this.lastPlace = -1;

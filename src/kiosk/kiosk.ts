@@ -206,6 +206,7 @@ export class Kiosk implements KioskHooks {
     else {
       // Storage was cleared before loading (main.ts); the attract loop shows the kiosk's settings.
       o.tour.dispatch({ type: 'reset', settings: o.settings });
+      o.placeAtStart();
       this.startAttract();
     }
   }

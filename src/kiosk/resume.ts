@@ -12,6 +12,6 @@ export const resumePending = (): boolean => readItem(RESUME_KEY, 'session') === 
 /** Reads and clears the mark. */
 export function takeResume(): boolean {
   const on = readItem(RESUME_KEY, 'session') === '1';
-  removeItems([RESUME_KEY], 'session');
-  return on;
+  // A mark that cannot be cleared would resume every later load of this tab: ignore it.
+  return removeItems([RESUME_KEY], 'session') && on;
 }

@@ -21,6 +21,7 @@ class FakeEngine {
   running = true;
   plays: { url: string; from: () => number; callbacks: NarrationCallbacks }[] = [];
   stops = 0;
+  stopAlls = 0;
   position: number | null = null;
   unlockListener: (() => void) | null = null;
   readonly available = true;
@@ -50,6 +51,10 @@ class FakeEngine {
   stopNarration(): void {
     this.stops++;
     this.position = null;
+  }
+  stopAll(): void {
+    this.stopNarration();
+    this.stopAlls++;
   }
   soundCounts(): { howls: number; live: number; objects: number; pool: number; byFile: Record<string, { live: number; objects: number }> } {
     return { howls: 0, live: 0, objects: 0, pool: 0, byFile: {} };
@@ -127,6 +132,24 @@ describe('Narration controller', () => {
     expect(engine.stops).toBe(stopsBefore + 1);
     expect(n.view.status).toBe('idle');
     expect(n.view.caption).toBeNull();
+  });
+
+  it('stopAll (the kiosk reset) stops the narration and every other sound, and a later arrival plays again', async () => {
+    const n = make();
+    n.arrive('sound');
+    await flush();
+    n.tick();
+    await flush();
+    const engine = FakeEngine.last!;
+    engine.plays[0]!.callbacks.onPlay(0, 50);
+    n.stopAll();
+    expect(engine.stopAlls).toBe(1);
+    expect([n.view.status, n.view.caption]).toEqual(['idle', null]);
+    n.arrive('lighting');
+    await flush();
+    n.tick();
+    await flush();
+    expect(engine.plays.map((p) => p.url.split('/').pop())).toEqual(['sound.mp3', 'lighting.mp3']);
   });
 
   it('blocked sound: captions run on the wall clock; after unlock the audio starts where they are', async () => {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readItem, removeItems, storageArea, writeItem } from '../../src/storage';
+import { RESUME_KEY, markResume, resumePending, takeResume } from '../../src/kiosk/resume';
 
 /** A Map-backed Storage; `full` makes setItem throw as a full quota does. */
-function memoryStorage(full = false): Storage {
+function memoryStorage(full = false, stuck = false): Storage {
   const map = new Map<string, string>();
   return {
     get length() {
@@ -15,7 +16,10 @@ function memoryStorage(full = false): Storage {
       if (full) throw new DOMException('quota', 'QuotaExceededError');
       map.set(k, v);
     },
-    removeItem: (k: string) => void map.delete(k),
+    removeItem: (k: string) => {
+      if (stuck) throw new DOMException('denied', 'SecurityError');
+      map.delete(k);
+    },
   };
 }
 
@@ -54,5 +58,31 @@ describe('storage that never throws', () => {
   it('no window at all (Node) is storage blocked, not an error', () => {
     expect(storageArea('session')).toBeNull();
     expect(readItem('k')).toBeNull();
+  });
+});
+
+describe("the kiosk's resume mark (its own reload mid-visit)", () => {
+  it('is seen without being used up, then taken once', () => {
+    vi.stubGlobal('window', { localStorage: memoryStorage(), sessionStorage: memoryStorage() });
+    expect([resumePending(), takeResume()]).toEqual([false, false]);
+    markResume();
+    expect(readItem(RESUME_KEY, 'session')).toBe('1');
+    expect(readItem(RESUME_KEY)).toBeNull(); // per tab, not kept across a browser restart
+    expect([resumePending(), resumePending()]).toEqual([true, true]);
+    expect(takeResume()).toBe(true);
+    expect([resumePending(), takeResume()]).toEqual([false, false]);
+  });
+
+  it('a mark that cannot be cleared is ignored, or every later load would resume', () => {
+    const session = memoryStorage(false, true);
+    session.setItem(RESUME_KEY, '1');
+    vi.stubGlobal('window', { localStorage: memoryStorage(), sessionStorage: session });
+    expect(resumePending()).toBe(true);
+    expect(takeResume()).toBe(false);
+  });
+
+  it('blocked storage: no resume', () => {
+    expect([resumePending(), takeResume()]).toEqual([false, false]);
+    expect(() => markResume()).not.toThrow();
   });
 });
