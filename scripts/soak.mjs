@@ -14,6 +14,7 @@
 // once (three stations share the fans loop; the bell and "quiet on set" overlap) and stay there.
 // Howler trims the ended ones to `pool` per Howl at each play, so objects cannot grow unless live
 // sounds or Howls do. They are printed, with the files whose counts changed, but not judged.
+// The local analytics log starts full (see ANALYTICS_LIMIT below), as on a kiosk a few days old.
 // Not part of `npm test`: about 5 s a cycle on a two-core machine with SwiftShader.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,6 +24,31 @@ import { launchBrowser, missingBrowserMessage } from '../tests/e2e/lib/browser.m
 import { ROOT, killChildren, vitePreview } from '../tests/e2e/lib/server.mjs';
 
 const HEAP_LIMIT = 1024 * 1024; // bytes of growth tolerated after the warm-up
+// The local analytics keep at most this many events (src/kiosk/analytics.ts), in storage and in
+// memory. A new kiosk's log grows by ~5 events a visitor until it is full (about 600 visitors):
+// bounded, but on the heap it looks like a leak. The soak starts with the log full, as a kiosk is
+// after a few days, so the heap measures the app; it checks the log is still at the limit at the end.
+const ANALYTICS_KEY = 'backlot:analytics';
+const ANALYTICS_LIMIT = 3000;
+
+/** A full analytics log of plausible visits (session, two or three stations, end), oldest first. */
+function fullAnalyticsLog(stations, rand) {
+  const events = [];
+  let t = Date.now() - 7 * 24 * 3600 * 1000;
+  for (let n = 0; events.length < ANALYTICS_LIMIT; n++) {
+    const session = `${t.toString(36)}-${n.toString(36)}`;
+    events.push({ t, type: 'session', session, mode: 'kiosk', lang: 'en' });
+    for (let i = 0, k = 2 + Math.floor(rand() * 2); i < k; i++) {
+      const dwell = Math.round(5 + rand() * 60);
+      t += dwell * 1000;
+      events.push({ t, type: 'visit', session, station: stations[Math.floor(rand() * stations.length)], dwell });
+    }
+    t += 75_000;
+    events.push({ t, type: 'end', session, reason: 'idle' });
+    t += Math.round(rand() * 600_000);
+  }
+  return events.slice(-ANALYTICS_LIMIT);
+}
 
 function parseArgs(argv) {
   const opts = { cycles: 500, sampleEvery: 0, seed: 1 };
@@ -252,6 +278,10 @@ try {
   page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations++; });
 
   console.log(`soak: ${opts.cycles} visitor cycles at ${preview.url}?mode=kiosk, ${await browser.version()}, sample every ${opts.sampleEvery}, seed ${opts.seed}`);
+  // The analytics log is full before the app's first line runs (only on that first load).
+  await page.evaluateOnNewDocument((key, json) => {
+    if (localStorage.getItem(key) === null) localStorage.setItem(key, json);
+  }, ANALYTICS_KEY, JSON.stringify(fullAnalyticsLog(set.tour, random(opts.seed + 1))));
   await page.goto(`${preview.url}?mode=kiosk`, { waitUntil: 'load' });
   await until(page, () => document.body.dataset.backlot === 'ready' && Boolean(document.querySelector('a-scene')?.systems.tour.kiosk), null, 'the kiosk to be ready', 60_000);
   const loads = navigations;
@@ -299,6 +329,8 @@ try {
   for (const key of ['geometries', 'textures', 'dom', 'howls', 'sounds']) {
     if (end[key] > start[key]) reasons.push(`${key === 'sounds' ? 'live sounds' : key} went from ${start[key]} after the warm-up to ${end[key]} at the end`);
   }
+  const logged = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]').length, ANALYTICS_KEY);
+  if (logged !== ANALYTICS_LIMIT) reasons.push(`the analytics log holds ${logged} events at the end, not its limit of ${ANALYTICS_LIMIT}`);
   if (navigations !== loads) reasons.push(`the page navigated ${navigations - loads} time(s) during the soak`);
   if (last.marker !== token) reasons.push('the page reloaded (window marker gone)');
   reasons.push(...errors.slice(0, 10));
@@ -310,6 +342,7 @@ try {
   const names = { geometries: 'geometries', textures: 'textures', programs: 'programs', dom: 'DOM nodes', howls: 'Howls', sounds: 'live sounds' };
   for (const k of KEYS) console.log(`${`${names[k]}:`.padEnd(13)}${start[k]} → ${end[k]} (first after warm-up ${first[k]}, last ${last[k]})`);
   console.log(`reloads:     ${navigations - loads}`);
+  console.log(`analytics:   full from the start (${ANALYTICS_LIMIT} events) and ${logged} at the end`);
   const most = Math.max(...after.map((s) => s.objects - s.sounds));
   console.log(`sound objects: ${first.objects} → ${last.objects} (not judged; ended ones kept for reuse: at most ${most}; Howler trims each Howl's to ${last.pool / Math.max(1, last.howls)} on its next play)`);
   // Which Howl's sounds changed between the first sample after the warm-up and the last.
