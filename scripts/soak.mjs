@@ -75,7 +75,7 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** Small deterministic PRNG (mulberry32), so a failing run can be repeated with its --seed. */
+/** Small deterministic PRNG (mulberry32, as src/set/random.ts, which a Node script cannot import), so a failing run can be repeated with its --seed. */
 function random(seed) {
   let a = seed >>> 0;
   return () => {

@@ -7,6 +7,7 @@ import { PROP_BUILDERS } from './props';
 import { buildFigure, figureHeadHeight } from './figure';
 import { createLedTexture } from './led-scene';
 import { buildSoundstage } from './soundstage';
+import { seededRandom } from './random';
 
 export const EYE_HEIGHT = 1.6;
 const DEG = Math.PI / 180;
@@ -47,17 +48,6 @@ export interface BuiltSet {
   dispose(): void;
 }
 
-/** mulberry32: a tiny seeded PRNG so the set looks the same on every load and in screenshots. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashString(s: string): number {
   let h = 2166136261;

@@ -1,6 +1,7 @@
 import * as THREE from 'three';
 import type { Pose } from '../content/types';
 import type { MeshBuilder, Vec3 } from './mesh-builder';
+import { seededRandom } from './random';
 
 /**
  * Stylised crew member drawn into a MeshBuilder: low-poly but with human proportions, so a
@@ -25,16 +26,6 @@ const HAIR = ['#1c1714', '#2e221a', '#4a3120', '#6b4428', '#9b6a3a', '#c9a466', 
 const TROUSERS = ['#22252b', '#2b3442', '#1b1c20', '#3a352f', '#2f3b2e', '#33302c'];
 const SHOES = ['#141414', '#2b1d14', '#3b3b3d', '#dcdcdc'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const UP = new THREE.Vector3(0, 1, 0);
 
@@ -84,7 +75,7 @@ function armPose(pose: Pose, side: number): ArmPose {
 }
 
 export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; seed: number }): void {
-  const rand = mulberry32(opts.seed ^ 0x9e3779b9);
+  const rand = seededRandom(opts.seed ^ 0x9e3779b9);
   const height = 1.7 + rand() * 0.15;
   const build = 0.92 + rand() * 0.16;
   const skin = pick(SKIN, rand());

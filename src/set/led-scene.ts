@@ -1,5 +1,6 @@
 import * as THREE from 'three';
 import { SOFTWARE_CANVAS } from './text-canvas';
+import { seededRandom } from './random';
 
 /**
  * The picture the LED volume plays: a desert canyon at golden hour, painted procedurally with
@@ -24,16 +25,6 @@ export function ledSlice(cu: number, cv: number, dv: number, aspect = 16 / 9): [
   return [u0, v0, u0 + du, v0 + dv];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Ridge line: n+1 heights in about [-1, 1], summed octaves of smooth value noise. `bumps` is the
@@ -67,7 +58,7 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   if (!ctx) return canvas;
   const W = width;
   const H = height;
-  const rand = mulberry32(0x5eed1234);
+  const rand = seededRandom(0x5eed1234);
   // vertical squash for round shapes (see module comment)
   const sq = (H / W) * LED_DISPLAY_ASPECT;
   const horizon = H * 0.7;

@@ -68,6 +68,14 @@ const flush = async (): Promise<void> => {
   for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
+/** Arrives at a station and lets the captions load and the first tick request the audio. */
+async function arriveAndStart(n: { arrive(id: string): void; tick(): void }, station: string): Promise<void> {
+  n.arrive(station);
+  await flush();
+  n.tick();
+  await flush();
+}
+
 describe('Narration controller', () => {
   let now = 0;
   let views: NarrationView[] = [];
@@ -120,10 +128,7 @@ describe('Narration controller', () => {
 
   it('a stop before the audio starts leaves nothing to play; onPlay after it stops the sound', async () => {
     const n = make();
-    n.arrive('sound');
-    await flush();
-    n.tick();
-    await flush();
+    await arriveAndStart(n, 'sound');
     const engine = FakeEngine.last!;
     expect(engine.plays).toHaveLength(1);
     n.stop();
@@ -136,28 +141,19 @@ describe('Narration controller', () => {
 
   it('stopAll (the kiosk reset) stops the narration and every other sound, and a later arrival plays again', async () => {
     const n = make();
-    n.arrive('sound');
-    await flush();
-    n.tick();
-    await flush();
+    await arriveAndStart(n, 'sound');
     const engine = FakeEngine.last!;
     engine.plays[0]!.callbacks.onPlay(0, 50);
     n.stopAll();
     expect(engine.stopAlls).toBe(1);
     expect([n.view.status, n.view.caption]).toEqual(['idle', null]);
-    n.arrive('lighting');
-    await flush();
-    n.tick();
-    await flush();
+    await arriveAndStart(n, 'lighting');
     expect(engine.plays.map((p) => p.url.split('/').pop())).toEqual(['sound.mp3', 'lighting.mp3']);
   });
 
   it('blocked sound: captions run on the wall clock; after unlock the audio starts where they are', async () => {
     const n = make();
-    n.arrive('sound');
-    await flush();
-    n.tick();
-    await flush();
+    await arriveAndStart(n, 'sound');
     const engine = FakeEngine.last!;
     engine.plays[0]!.callbacks.onBlocked();
     expect(n.view.sound).toBe('blocked');
@@ -190,10 +186,7 @@ describe('Narration controller', () => {
 
   it('pause holds the captions; skip ends them', async () => {
     const n = make();
-    n.arrive('art');
-    await flush();
-    n.tick();
-    await flush();
+    await arriveAndStart(n, 'art');
     FakeEngine.last!.plays[0]!.callbacks.onError('could not be loaded');
     now = 3;
     n.tick();
