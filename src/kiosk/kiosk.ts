@@ -2,7 +2,6 @@ import type { Content, KioskConfig } from '../content/types';
 import type { AudioSetup } from '../audio/setup-audio';
 import type { TourSystem } from '../systems/tour';
 import type { Settings } from '../tour/state';
-import { LANGUAGE_KEY } from '../audio/language';
 import { AUDIO_PREFS_KEY } from '../audio/prefs';
 import { STORAGE_KEY } from '../tour/persist';
 import { format, h } from '../ui/dom';
@@ -288,8 +287,8 @@ export class Kiosk implements KioskHooks {
     const { set, locale } = this.o.content;
     const url = new URL(window.location.href);
     if (locale.locale !== set.defaultLocale || url.searchParams.has('lang') || this.updateReady) {
-      // Another language (or a new version) needs a fresh load; the kiosk starts in attract.
-      removeItems([LANGUAGE_KEY]);
+      // Another language (or a new version) needs a fresh load; a load without the resume mark
+      // forgets the visitor's language too (main.ts) and starts in attract.
       if (this.updateReady) {
         void this.updateReady();
         return;
@@ -404,16 +403,12 @@ export class Kiosk implements KioskHooks {
     this.reload();
   }
 
-  /** Starts the kiosk afresh in its attract loop: nothing of the last visitor is kept. */
+  /**
+   * Starts the kiosk afresh in its attract loop: a kiosk load without the resume mark forgets the
+   * last visitor's station, settings, sound and language, and any ?lang=/?station= (main.ts).
+   */
   private reload(): void {
-    // Without this a watchdog or staff restart came back with the last visitor's station, settings,
-    // mute and language (main.ts restores them from storage), and the next visitor kept the sound off.
-    window.clearTimeout(this.attractTimer); // its next stop would store a station again
-    removeItems([STORAGE_KEY, AUDIO_PREFS_KEY, LANGUAGE_KEY]);
-    const url = new URL(window.location.href);
-    url.searchParams.delete('lang');
-    url.searchParams.delete('station');
-    window.location.replace(url.href);
+    window.location.reload();
   }
 
   private lockDown(): void {
