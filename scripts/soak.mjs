@@ -24,7 +24,7 @@ import { launchBrowser, missingBrowserMessage } from '../tests/e2e/lib/browser.m
 import { ROOT, killChildren, vitePreview } from '../tests/e2e/lib/server.mjs';
 
 const HEAP_LIMIT = 1024 * 1024; // bytes of growth tolerated after the warm-up
-// The local analytics keep at most this many events (src/kiosk/analytics.ts), in storage and in
+// The local analytics keep at most this many events (src/analytics/log.ts), in storage and in
 // memory. A new kiosk's log grows by ~5 events a visitor until it is full (about 600 visitors):
 // bounded, but on the heap it looks like a leak. The soak starts with the log full, as a kiosk is
 // after a few days, so the heap measures the app; it checks the log is still at the limit at the end.

@@ -2,7 +2,7 @@ import 'aframe';
 import * as THREE from 'three';
 import './ui/hud.css';
 import './systems/tour';
-import './systems/role-tags';
+import './world-ui/role-tags';
 import './systems/xr';
 import './components/station';
 import './components/crew-member';
@@ -11,20 +11,20 @@ import './components/keyboard-nav';
 import { systemOf, type Entity, type Scene } from './aframe-typed';
 import { loadContent, localeFile, type ReadText } from './content/load';
 import type { Content } from './content/types';
-import { AnalyticsLog } from './kiosk/analytics';
-import { VisitTracker } from './kiosk/tracker';
-import { markResume, resumePending } from './kiosk/resume';
+import { AnalyticsLog } from './analytics/log';
+import { VisitTracker } from './analytics/tracker';
+import { markResume, resumePending } from './app/resume';
 import { buildSet, EYE_HEIGHT, type BuiltSet } from './set/build-set';
-import { buildStationLabels } from './set/station-labels';
-import { FocusRing } from './set/focus-ring';
-import { InfoPanel } from './set/info-panel';
+import { buildStationLabels } from './world-ui/station-labels';
+import { FocusRing } from './world-ui/focus-ring';
+import { InfoPanel } from './world-ui/info-panel';
 import { TOUR_SYSTEM, arrivalYaw, type Fader, type TourSystem } from './systems/tour';
-import { PanelButtons } from './set/panel-buttons';
-import { OverlayLines } from './set/overlay-lines';
-import { VrFade } from './xr/vr-fade';
+import { PanelButtons } from './world-ui/panel-buttons';
+import { OverlayLines } from './world-ui/overlay-lines';
+import { VrFade } from './world-ui/vr-fade';
 import { VR_LINE_SEGMENTS } from './xr/vr-controls';
 import { setupXr } from './xr/setup-xr';
-import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './systems/role-tags';
+import { ROLE_TAGS_SYSTEM, type RoleTagSystem } from './world-ui/role-tags';
 import { DEFAULT_SETTINGS, initialState, tourReducer, type TourState } from './tour/state';
 import { STORAGE_KEY, fromStored, toPersisted } from './tour/persist';
 import { readItem, removeItems, storageArea, writeItem } from './storage';
@@ -34,7 +34,7 @@ import { format, h } from './ui/dom';
 import { hasWebGL, showErrorScreen, showNoWebgl } from './ui/error-screen';
 import { loadFonts } from './ui/fonts';
 import { Hud } from './ui/hud';
-import { LANGUAGE_KEY, readStoredLanguage, storeLanguage } from './audio/language';
+import { LANGUAGE_KEY, readStoredLanguage, storeLanguage } from './i18n/language';
 import { setupAudio } from './audio/setup-audio';
 import { panelText } from './ui/panel-text';
 
@@ -354,7 +354,7 @@ async function boot(): Promise<void> {
         document.body.dataset.backlot = 'ready';
         // Offline support, registered late (a lazy chunk). A kiosk applies a new version at its
         // next attract loop; elsewhere it waits until the tour is next opened.
-        void import('./pwa').then((m) =>
+        void import('./offline/register').then((m) =>
           m.registerOffline({
             // Said quietly, in Help: a pop-up notice here would talk over whatever the visitor is doing.
             onOfflineReady: () => document.getElementById('help')?.insertBefore(h('p', { id: 'offline-status', role: 'status' }, locale.ui.offlineReady), document.querySelector('#help .dialog-close')),

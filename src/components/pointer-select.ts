@@ -1,6 +1,6 @@
 import * as THREE from 'three';
 import { defineComponent, systemOf, type Scene } from '../aframe-typed';
-import { pickTarget, selectActions, type PickTarget } from '../xr/pick';
+import { pickTarget, selectActions, type PickTarget } from '../input/pick';
 import { TOUR_SYSTEM, type TourSystem } from '../systems/tour';
 
 export const POINTER_SELECT = 'pointer-select';

@@ -1,6 +1,6 @@
 import { deepFreeze, parseJson, validateLocale, validateSet } from './validate';
 import type { Content, ContentProblem } from './types';
-import { pickLanguage } from '../audio/language';
+import { pickLanguage } from '../i18n/language';
 import { LESSON_FILE, validateLesson } from './lesson';
 
 /** What the visitor asked for, strongest first: the URL's ?lang=, their stored choice, the browser's languages. */

@@ -6,8 +6,8 @@ import { AUDIO_PREFS_KEY } from '../audio/prefs';
 import { STORAGE_KEY } from '../tour/persist';
 import { format, h } from '../ui/dom';
 import { IdleMachine, type KioskPhase } from './idle';
-import type { VisitTracker } from './tracker';
-import { takeResume } from './resume';
+import type { VisitTracker } from '../analytics/tracker';
+import { takeResume } from '../app/resume';
 import { removeItems } from '../storage';
 
 export const KIOSK_DEFAULTS = {

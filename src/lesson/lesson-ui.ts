@@ -3,7 +3,7 @@ import type { LessonFile, LessonText } from '../content/lesson';
 import type { TourSystem } from '../systems/tour';
 import type { TourState } from '../tour/state';
 import type { Hud } from '../ui/hud';
-import type { VisitTracker } from '../kiosk/tracker';
+import type { VisitTracker } from '../analytics/tracker';
 import { fill, format, h } from '../ui/dom';
 import { lessonStations, quizFor, QuizRun, stagesOf } from './quiz';
 import { loadLesson } from '../content/lesson';

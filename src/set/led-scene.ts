@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import { SOFTWARE_CANVAS } from './text-canvas';
+import { SOFTWARE_CANVAS } from '../world-ui/text-canvas';
 import { seededRandom } from './random';
 
 /**

@@ -1,6 +1,6 @@
 import type { Content } from '../content/types';
 import type { Panel } from '../tour/state';
-import type { PanelSection } from '../set/text-canvas';
+import type { PanelSection } from '../world-ui/text-canvas';
 
 /** What a panel says, built once from content and shared by the 3D panel and the DOM reader. */
 export interface PanelText {

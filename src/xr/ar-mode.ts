@@ -2,7 +2,7 @@ import * as THREE from 'three';
 import type { Scene } from '../aframe-typed';
 import type { CrewLayout } from '../set/build-set';
 import type { TourSystem } from '../systems/tour';
-import { pickTarget, selectActions } from './pick';
+import { pickTarget, selectActions } from '../input/pick';
 import { arrivalYaw } from '../systems/tour';
 
 /** The model's scale on the table: the 36 m soundstage becomes about 0.9 m across. */

@@ -2,7 +2,7 @@ import * as THREE from 'three';
 import { systemOf, type Scene } from '../aframe-typed';
 import type { Content } from '../content/types';
 import type { BuiltSet } from '../set/build-set';
-import type { OverlayLines } from '../set/overlay-lines';
+import type { OverlayLines } from '../world-ui/overlay-lines';
 import type { TourSystem } from '../systems/tour';
 import { XR_SYSTEM, type XrSystem } from '../systems/xr';
 import { format } from '../ui/dom';
@@ -10,7 +10,7 @@ import type { Hud } from '../ui/hud';
 import { XrUi } from '../ui/xr-ui';
 import { ArMode } from './ar-mode';
 import { VrControls, type PanelTarget } from './vr-controls';
-import type { VrFade } from './vr-fade';
+import type { VrFade } from '../world-ui/vr-fade';
 
 export interface XrSetup {
   readonly content: Content;

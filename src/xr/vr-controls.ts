@@ -1,9 +1,9 @@
 import * as THREE from 'three';
 import type { Scene } from '../aframe-typed';
 import type { TourSystem } from '../systems/tour';
-import type { PanelButton } from '../set/panel-buttons';
-import { circleInto, type LineRange, type OverlayLines } from '../set/overlay-lines';
-import { pickTarget, selectActions, type PickTarget } from './pick';
+import type { PanelButton } from '../world-ui/panel-buttons';
+import { circleInto, type LineRange, type OverlayLines } from '../world-ui/overlay-lines';
+import { pickTarget, selectActions, type PickTarget } from '../input/pick';
 import { ARC_SAMPLES, isWalkable, teleportArc, type Arc, type Vec3Like, type WalkableArea } from './teleport';
 import { SnapTurner } from './snap-turn';
 import { SEATED_LIFT, placeHead, turnAboutHead, viewYaw } from './rig';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdleMachine } from '../../src/kiosk/idle';
-import { AnalyticsLog, ANALYTICS_KEY, csvCell } from '../../src/kiosk/analytics';
+import { AnalyticsLog, ANALYTICS_KEY, csvCell } from '../../src/analytics/log';
 
 describe('kiosk idle cycle', () => {
   it('attract → touch begins → idle → countdown → reset', () => {

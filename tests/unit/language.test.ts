@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickLanguage } from '../../src/audio/language';
+import { pickLanguage } from '../../src/i18n/language';
 import { DEFAULT_AUDIO_PREFS, parseAudioPrefs, serializeAudioPrefs } from '../../src/audio/prefs';
 import { loadContent } from '../../src/content/load';
 import { memoryReader, validFiles } from './fixtures';

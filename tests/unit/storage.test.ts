@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readItem, removeItems, storageArea, writeItem } from '../../src/storage';
-import { RESUME_KEY, markResume, resumePending, takeResume } from '../../src/kiosk/resume';
+import { RESUME_KEY, markResume, resumePending, takeResume } from '../../src/app/resume';
 
 /** A Map-backed Storage; `full` makes setItem throw as a full quota does. */
 function memoryStorage(full = false, stuck = false): Storage {

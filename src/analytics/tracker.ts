@@ -1,5 +1,5 @@
 import type { TourState } from '../tour/state';
-import { AnalyticsLog, newSessionId } from './analytics';
+import { AnalyticsLog, newSessionId } from './log';
 
 /**
  * Feeds the local analytics from the tour: a session per visitor, each station visit with its

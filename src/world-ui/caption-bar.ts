@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import { font, SOFTWARE_CANVAS, wrapText } from '../set/text-canvas';
+import { font, SOFTWARE_CANVAS, wrapText } from './text-canvas';
 
 const WIDTH_M = 1.0;
 const HEIGHT_M = 0.15;

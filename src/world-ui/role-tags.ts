@@ -1,9 +1,9 @@
 import * as THREE from 'three';
 import { defineSystem, type TypedSystem } from '../aframe-typed';
-import { BillboardBatch, drawCard } from '../set/billboards';
-import { font } from '../set/text-canvas';
+import { BillboardBatch, drawCard } from './billboards';
+import { font } from './text-canvas';
 import type { CrewLayout } from '../set/build-set';
-import type { LineRange } from '../set/overlay-lines';
+import type { LineRange } from './overlay-lines';
 import type { Content } from '../content/types';
 import type { TourState } from '../tour/state';
 
