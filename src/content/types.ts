@@ -7,9 +7,8 @@
 /** [x, z] on the soundstage floor, metres. */
 export type Vec2 = readonly [number, number];
 
-/** The production stages, in the order a film moves through them. */
-export const STAGE_IDS = ['development', 'pre-production', 'production', 'post-production', 'marketing'] as const;
-export type StageId = (typeof STAGE_IDS)[number];
+/** A production stage id from SetFile.stages (content: their order is the order a film moves through them). */
+export type StageId = string;
 
 /** Procedural set pieces the builder knows. Authors place them; src/set/props draws them. */
 export const PROP_TYPES = [

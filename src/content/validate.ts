@@ -2,7 +2,7 @@ import { locateJsonError } from './json-locate';
 import { checkSchema, propertyPath, type Schema } from './schema-check';
 import setSchema from '../../scenes/schema/set.schema.json';
 import localeSchema from '../../scenes/schema/locale.schema.json';
-import { STAGE_IDS, UI_KEYS, type ContentProblem, type LocaleFile, type SetFile, type UiKey } from './types';
+import { UI_KEYS, type ContentProblem, type LocaleFile, type SetFile, type UiKey } from './types';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
@@ -57,8 +57,7 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
   duplicates(set.roles, (r) => r.id, file, (i) => `$.roles[${i}].id`, 'role', problems);
   duplicates(set.departments, (d) => d.id, file, (i) => `$.departments[${i}].id`, 'department', problems);
 
-  const stageOrder = set.stages.map((s) => s.id).join(' → ');
-  if (stageOrder !== STAGE_IDS.join(' → ')) p('$.stages', `must list the production stages once each, in order: ${STAGE_IDS.join(' → ')}; found ${stageOrder}`);
+  duplicates(set.stages, (s) => s.id, file, (i) => `$.stages[${i}].id`, 'stage', problems);
 
   if (!set.locales.includes(set.defaultLocale)) p('$.defaultLocale', `"${set.defaultLocale}" is not one of locales (${set.locales.join(', ')})`);
 
@@ -72,10 +71,13 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
   const inside = (x: number, z: number, margin: number): boolean => Math.abs(x) <= halfW - margin && Math.abs(z) <= halfD - margin;
   if (!inside(set.start.position[0], set.start.position[1], 0.5)) p('$.start.position', 'is outside the soundstage walls');
 
+  // The stages are content: their order in $.stages is the order a film moves through them.
+  const stageIds = set.stages.map((s) => s.id);
   const roles = new Set(set.roles.map((r) => r.id));
   const figureOf = new Map<string, string>();
   set.stations.forEach((station, si) => {
     const base = `$.stations[${si}]`;
+    if (!stageIds.includes(station.stage)) p(`${base}.stage`, `stage "${station.stage}" is not defined in $.stages`);
     if (!inside(station.position[0], station.position[1], 0.5)) p(`${base}.position`, 'is outside the soundstage walls');
     const [vx, vz] = viewSpot(station);
     if (!inside(vx, vz, 0.4)) p(`${base}.viewDistance`, `puts the visitor's viewing spot (${vx.toFixed(1)}, ${vz.toFixed(1)}) outside the walls; lower it or turn the station`);
@@ -113,12 +115,12 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
   });
   for (const id of stationIds) if (!inTour.has(id)) p('$.tour', `station "${id}" is missing from the tour`);
   // The guided tour follows the production stages: a station may not come before an earlier stage's.
-  const stageIndex = new Map(set.stations.map((s) => [s.id, STAGE_IDS.indexOf(s.stage)]));
+  const stageIndex = new Map(set.stations.map((s) => [s.id, stageIds.indexOf(s.stage)]));
   let latest = -1;
   set.tour.forEach((id, i) => {
     const stage = stageIndex.get(id);
-    if (stage === undefined || set.tour.indexOf(id) !== i) return; // unknown or repeated: reported above
-    if (stage < latest) p(`$.tour[${i}]`, `"${id}" (${STAGE_IDS[stage]}) comes after a ${STAGE_IDS[latest]} station; the tour must follow the production stages in order`);
+    if (stage === undefined || stage < 0 || set.tour.indexOf(id) !== i) return; // unknown or repeated: reported above
+    if (stage < latest) p(`$.tour[${i}]`, `"${id}" (${stageIds[stage]}) comes after a ${stageIds[latest]} station; the tour must follow the production stages in order`);
     latest = Math.max(latest, stage);
   });
 
