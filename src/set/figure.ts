@@ -74,7 +74,24 @@ function armPose(pose: Pose, side: number): ArmPose {
   return { elbow: [side * 0.235, 1.1, -0.02], wrist: [side * 0.25, 0.84, 0.03] };
 }
 
-export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; seed: number }): void {
+/** How one crew member looks: drawn from their seed, so the same person looks the same on every load. */
+interface Look {
+  readonly height: number;
+  readonly build: number;
+  readonly skin: string;
+  readonly hair: string;
+  readonly trousers: string;
+  readonly shoes: string;
+  /** 0 short, 1 long, 2 cap, 3 bun. */
+  readonly style: number;
+  readonly longSleeves: boolean;
+  readonly jacket: string;
+  readonly pose: Pose;
+  readonly sit: boolean;
+}
+
+function lookOf(opts: { color: string; pose: Pose; seed: number }): Look {
+  // In this order: each draw takes the next random number.
   const rand = seededRandom(opts.seed ^ 0x9e3779b9);
   const height = 1.7 + rand() * 0.15;
   const build = 0.92 + rand() * 0.16;
@@ -82,46 +99,43 @@ export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; s
   const hair = pick(HAIR, rand());
   const trousers = pick(TROUSERS, rand());
   const shoes = pick(SHOES, rand());
-  const style = Math.floor(rand() * 4); // 0 short, 1 long, 2 cap, 3 bun
+  const style = Math.floor(rand() * 4);
   const longSleeves = rand() < 0.6;
-  const jacket = opts.color;
-  const sit = opts.pose === 'sit';
-  const k = height / FIGURE_HEIGHT;
+  return { height, build, skin, hair, trousers, shoes, style, longSleeves, jacket: opts.color, pose: opts.pose, sit: opts.pose === 'sit' };
+}
 
-  b.push().scale(k * build, k, k * build);
-
-  if (sit) {
-    // two full apple boxes and a quarter: the grip's classic seat
-    let y = 0;
-    for (const h of [0.203, 0.203, 0.051]) {
-      b.box(0.508, h - 0.006, 0.305, '#c08a52', 0, y + h / 2, SIT_BACK);
-      if (h > 0.1) b.quad(0.14, h * 0.22, '#6e4425', 0, y + h * 0.6, SIT_BACK + 0.1535);
-      y += h;
-    }
+/** Two full apple boxes and a quarter: the grip's classic seat. */
+function seat(b: MeshBuilder): void {
+  let y = 0;
+  for (const h of [0.203, 0.203, 0.051]) {
+    b.box(0.508, h - 0.006, 0.305, '#c08a52', 0, y + h / 2, SIT_BACK);
+    if (h > 0.1) b.quad(0.14, h * 0.22, '#6e4425', 0, y + h * 0.6, SIT_BACK + 0.1535);
+    y += h;
   }
+}
 
-  // legs
+function legs(b: MeshBuilder, l: Look): void {
   for (const side of [-1, 1]) {
     const hx = side * 0.095;
-    if (sit) {
+    if (l.sit) {
       const hip: Vec3 = [hx, 0.93 - SIT_DROP + 0.02, SIT_BACK];
       const knee: Vec3 = [side * 0.12, 0.55, 0.06];
       const ankle: Vec3 = [side * 0.13, 0.09, 0.1];
-      limb(b, hip, knee, 0.078, 0.058, trousers);
-      limb(b, knee, ankle, 0.055, 0.042, trousers);
-      b.box(0.1, 0.075, 0.25, shoes, side * 0.13, 0.0375, 0.15);
+      limb(b, hip, knee, 0.078, 0.058, l.trousers);
+      limb(b, knee, ankle, 0.055, 0.042, l.trousers);
+      b.box(0.1, 0.075, 0.25, l.shoes, side * 0.13, 0.0375, 0.15);
     } else {
       const knee: Vec3 = [side * 0.1, 0.5, 0.01];
       const ankle: Vec3 = [side * 0.105, 0.09, -0.01];
-      limb(b, [hx, 0.93, 0], knee, 0.078, 0.056, trousers);
-      limb(b, knee, ankle, 0.054, 0.041, trousers);
-      b.box(0.1, 0.075, 0.25, shoes, side * 0.105, 0.0375, 0.04);
+      limb(b, [hx, 0.93, 0], knee, 0.078, 0.056, l.trousers);
+      limb(b, knee, ankle, 0.054, 0.041, l.trousers);
+      b.box(0.1, 0.075, 0.25, l.shoes, side * 0.105, 0.0375, 0.04);
     }
   }
+}
 
-  // upper body, lowered and pushed back onto the seat when sitting
-  b.push();
-  if (sit) b.translate(0, -SIT_DROP, SIT_BACK);
+function torso(b: MeshBuilder, l: Look): void {
+  const { jacket, trousers } = l;
   b.box(0.33, 0.16, 0.2, trousers, 0, 0.93, 0);
   b.box(0.335, 0.04, 0.205, '#1a1a1a', 0, 1.02, 0);
   // torso: elliptical, wider at the shoulders
@@ -138,22 +152,25 @@ export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; s
   // walkie on the belt, earpiece wire up to the collar: every crew member has one
   b.box(0.06, 0.11, 0.035, '#151515', 0.17, 1.0, 0.02);
   limb(b, [0.175, 1.055, 0.02], [0.175, 1.13, 0.02], 0.006, 0.006, '#151515', 3);
+}
 
-  // arms
+function arms(b: MeshBuilder, l: Look): void {
   for (const side of [-1, 1]) {
     const shoulder: Vec3 = [side * 0.2, 1.39, 0.0];
-    const arm = armPose(opts.pose, side);
-    limb(b, shoulder, arm.elbow, 0.052, 0.045, jacket);
-    limb(b, arm.elbow, arm.wrist, 0.043, 0.034, longSleeves ? jacket : skin);
+    const arm = armPose(l.pose, side);
+    limb(b, shoulder, arm.elbow, 0.052, 0.045, l.jacket);
+    limb(b, arm.elbow, arm.wrist, 0.043, 0.034, l.longSleeves ? l.jacket : l.skin);
     const [wx, wy, wz] = arm.wrist;
     const [ex, ey, ez] = arm.elbow;
     const dir = new THREE.Vector3(wx - ex, wy - ey, wz - ez).normalize();
     const hand: Vec3 = [wx + dir.x * 0.04, wy + dir.y * 0.04, wz + dir.z * 0.04];
-    b.sphere(0.042, skin, hand[0], hand[1], hand[2], 6, 1.25);
-    if (arm.point) limb(b, hand, [hand[0] + dir.x * 0.1, hand[1] + dir.y * 0.1, hand[2] + dir.z * 0.1], 0.011, 0.009, skin, 4);
+    b.sphere(0.042, l.skin, hand[0], hand[1], hand[2], 6, 1.25);
+    if (arm.point) limb(b, hand, [hand[0] + dir.x * 0.1, hand[1] + dir.y * 0.1, hand[2] + dir.z * 0.1], 0.011, 0.009, l.skin, 4);
   }
+}
 
-  // neck and head
+function head(b: MeshBuilder, l: Look): void {
+  const { skin, hair, jacket, style } = l;
   b.cylinder(0.048, 0.052, 0.12, skin, 0, 1.5, 0.0, 7);
   b.sphere(0.105, skin, 0, 1.655, 0.005, 10, 1.18);
   // face: quads just proud of the sphere read as eyes, brows, nose and mouth at a distance
@@ -163,7 +180,6 @@ export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; s
     b.quad(0.035, 0.008, shade(hair, 0.9), side * 0.038, 1.7, 0.099);
   }
   b.quad(0.045, 0.009, '#7a3b34', 0, 1.6, 0.1035);
-
   if (style === 2) {
     // baseball cap in the department colour
     b.sphere(0.113, hair, 0, 1.66, -0.015, 8, 1.05);
@@ -174,6 +190,20 @@ export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; s
     if (style === 1) b.push().translate(0, 1.56, -0.06).scale(0.115, 0.16, 0.075).sphere(1, hair, 0, 0, 0, 8).pop();
     if (style === 3) b.sphere(0.05, hair, 0, 1.74, -0.1, 6);
   }
+}
+
+export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; seed: number }): void {
+  const look = lookOf(opts);
+  const k = look.height / FIGURE_HEIGHT;
+  b.push().scale(k * look.build, k, k * look.build);
+  if (look.sit) seat(b);
+  legs(b, look);
+  // upper body, lowered and pushed back onto the seat when sitting
+  b.push();
+  if (look.sit) b.translate(0, -SIT_DROP, SIT_BACK);
+  torso(b, look);
+  arms(b, look);
+  head(b, look);
   b.pop();
   b.pop();
 }

@@ -50,21 +50,23 @@ function ridge(rand: () => number, n: number, bumps: number, roughness = 0.5, oc
   return out.map((v) => v / norm);
 }
 
-export function paintLedScene(width: number, height: number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d', SOFTWARE_CANVAS);
-  if (!ctx) return canvas;
-  const W = width;
-  const H = height;
-  const rand = seededRandom(0x5eed1234);
-  // vertical squash for round shapes (see module comment)
-  const sq = (H / W) * LED_DISPLAY_ASPECT;
-  const horizon = H * 0.7;
-  const sunX = W * 0.57;
-  const sunY = H * 0.585;
+/** What every step of the LED painting shares: the canvas, its size, the seeded random numbers
+ * (drawn in a fixed order, so the picture is the same on every load) and the scene's layout. */
+interface Painter {
+  readonly ctx: CanvasRenderingContext2D;
+  readonly W: number;
+  readonly H: number;
+  readonly rand: () => number;
+  /** Vertical squash for round shapes (see the module comment). */
+  readonly sq: number;
+  readonly horizon: number;
+  readonly sunX: number;
+  readonly sunY: number;
+}
 
+/** Sky: deep blue overhead through violet and rose to a hot amber horizon. */
+function paintSky(p: Painter): void {
+  const { ctx, W, horizon } = p;
   // sky: deep blue overhead through violet and rose to a hot amber horizon
   const sky = ctx.createLinearGradient(0, 0, 0, horizon);
   sky.addColorStop(0, '#0a1633');
@@ -75,7 +77,11 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   sky.addColorStop(1, '#ffd27e');
   ctx.fillStyle = sky;
   ctx.fillRect(0, 0, W, horizon + 2);
+}
 
+/** Stars, fading out toward the glow. */
+function paintStars(p: Painter): void {
+  const { ctx, W, H, rand, sq } = p;
   // stars fade out toward the glow
   for (let i = 0; i < 260; i++) {
     const x = rand() * W;
@@ -87,7 +93,11 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
     ctx.ellipse(x, y, r, Math.max(0.5, r * sq), 0, 0, Math.PI * 2);
     ctx.fill();
   }
+}
 
+/** The sun: a broad warm bloom, then the disc just above the far ridge. */
+function paintSun(p: Painter): void {
+  const { ctx, W, sq, sunX, sunY } = p;
   // sun glow: broad warm bloom, then the disc sitting just above the far ridge
   ctx.save();
   ctx.globalCompositeOperation = 'lighter';
@@ -113,7 +123,11 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   ctx.arc(0, 0, W * 0.022, 0, Math.PI * 2);
   ctx.fill();
   ctx.restore();
+}
 
+/** Long thin clouds lit from below, brighter near the sun. */
+function paintClouds(p: Painter): void {
+  const { ctx, W, H, rand, horizon, sunX } = p;
   // long thin clouds lit from below, brighter near the sun
   for (let i = 0; i < 22; i++) {
     const cx = rand() * W;
@@ -134,9 +148,12 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
     ctx.ellipse(cx + rx * 0.1, cy + ry * 0.5, rx * 0.7, ry * 0.45, 0, 0, Math.PI * 2);
     ctx.fill();
   }
+}
 
-  // silhouette band helper: fill under a ridge line with a vertical gradient
-  const band = (pts: number[], base: number, amp: number, top: string, bottom: string, toY = H): void => {
+/** A silhouette band: fills under a ridge line with a vertical gradient. */
+function band(p: Painter, pts: number[], base: number, amp: number, top: string, bottom: string, toY = p.H): void {
+  const { ctx, W } = p;
+
     const grad = ctx.createLinearGradient(0, base - amp, 0, toY);
     grad.addColorStop(0, top);
     grad.addColorStop(1, bottom);
@@ -147,12 +164,19 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
     ctx.lineTo(W, toY);
     ctx.closePath();
     ctx.fill();
-  };
+}
 
+/** Far ranges: hazy violet, soft peaks. */
+function paintFarRanges(p: Painter): void {
+  const { H, rand, horizon } = p;
   // far ranges: hazy violet, soft peaks
-  band(ridge(rand, 512, 9, 0.5).map((h) => h + 0.55), horizon - H * 0.01, H * 0.1, '#a06a8a', '#c98a7a', horizon + H * 0.05);
-  band(ridge(rand, 512, 14, 0.55).map((h) => h + 0.4), horizon + H * 0.02, H * 0.07, '#84506e', '#b4706a', horizon + H * 0.08);
+  band(p, ridge(rand, 512, 9, 0.5).map((h) => h + 0.55), horizon - H * 0.01, H * 0.1, '#a06a8a', '#c98a7a', horizon + H * 0.05);
+  band(p, ridge(rand, 512, 14, 0.55).map((h) => h + 0.4), horizon + H * 0.02, H * 0.07, '#84506e', '#b4706a', horizon + H * 0.08);
+}
 
+/** Mid-distance mesas and buttes: flat tops, steep cliffs, sun-side faces lit. */
+function paintMesas(p: Painter): void {
+  const { ctx, W, H, rand, horizon, sunX } = p;
   // mid-distance mesas and buttes: flat tops, steep cliffs, sun-side faces lit
   const mesas = [
     { x: 0.08, w: 0.16, h: 0.2 }, { x: 0.3, w: 0.09, h: 0.14 }, { x: 0.42, w: 0.05, h: 0.19 },
@@ -198,7 +222,11 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
     }
     ctx.restore();
   }
+}
 
+/** Desert floor: warm near the horizon, darker toward the viewer. */
+function paintFloor(p: Painter): void {
+  const { ctx, W, H, rand, horizon } = p;
   // desert floor: warm near the horizon, darker toward the viewer
   const floor = ctx.createLinearGradient(0, horizon + H * 0.04, 0, H);
   floor.addColorStop(0, '#b9663f');
@@ -211,7 +239,11 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   floorLine.forEach((h, i) => ctx.lineTo((i / 64) * W, horizon + H * 0.055 + h * H * 0.008));
   ctx.lineTo(W, H);
   ctx.fill();
+}
 
+/** A dry riverbed winding toward the sun, holding the sky's reflection. */
+function paintRiver(p: Painter): void {
+  const { ctx, W, H, horizon, sunX } = p;
   // a dry riverbed winding toward the sun, holding the sky's reflection
   ctx.save();
   ctx.globalCompositeOperation = 'lighter';
@@ -230,7 +262,11 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   ctx.closePath();
   ctx.fill();
   ctx.restore();
+}
 
+/** Near canyon walls framing both ends, with strata. */
+function paintWalls(p: Painter): void {
+  const { ctx, W, H, rand } = p;
   // near canyon walls framing both ends, with strata
   const wall = (fromLeft: boolean): void => {
     const pts = ridge(rand, 96, 5, 0.5, 3);
@@ -267,7 +303,11 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   };
   wall(true);
   wall(false);
+}
 
+/** Foreground rocks and saguaro silhouettes. */
+function paintForeground(p: Painter): void {
+  const { ctx, W, H, rand, sq } = p;
   // foreground rocks and saguaro silhouettes
   ctx.fillStyle = '#1c0c0d';
   for (let i = 0; i < 14; i++) {
@@ -295,7 +335,11 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   cactus(W * 0.24, H * 0.26);
   cactus(W * 0.81, H * 0.2);
   cactus(W * 0.37, H * 0.12);
+}
 
+/** Warm haze along the horizon ties the layers together. */
+function paintHaze(p: Painter): void {
+  const { ctx, W, H, horizon } = p;
   // warm haze along the horizon ties the layers together
   const haze = ctx.createLinearGradient(0, horizon - H * 0.08, 0, horizon + H * 0.1);
   haze.addColorStop(0, 'rgba(255,180,120,0)');
@@ -303,6 +347,19 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   haze.addColorStop(1, 'rgba(255,170,110,0)');
   ctx.fillStyle = haze;
   ctx.fillRect(0, horizon - H * 0.08, W, H * 0.18);
+}
+
+export function paintLedScene(width: number, height: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d', SOFTWARE_CANVAS);
+  if (!ctx) return canvas;
+  const W = width;
+  const H = height;
+  const p: Painter = { ctx, W, H, rand: seededRandom(0x5eed1234), sq: (H / W) * LED_DISPLAY_ASPECT, horizon: H * 0.7, sunX: W * 0.57, sunY: H * 0.585 };
+  // In this order: each step draws over the last, and takes its random numbers after the last's.
+  for (const step of [paintSky, paintStars, paintSun, paintClouds, paintFarRanges, paintMesas, paintFloor, paintRiver, paintWalls, paintForeground, paintHaze]) step(p);
   return canvas;
 }
 
