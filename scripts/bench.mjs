@@ -100,7 +100,7 @@ function readRenderInfo(n) {
  */
 async function tickWalk(stations, minFrames) {
   const scene = document.querySelector('a-scene');
-  const sys = scene.systems.tour;
+  const sys = window.backlot.tour;
   sys.dispatch({ type: 'setOverlay', mode: 'station' });
   const ticks = [];
   const tocks = [];
@@ -210,14 +210,14 @@ try {
   }
   const { context, page } = await renderCounts(browser, app.url, () => document.body?.dataset.backlot === 'ready');
   const order = await page.evaluate(() => {
-    const sys = document.querySelector('a-scene').systems.tour;
+    const sys = window.backlot.tour;
     sys.dispatch({ type: 'setOverlay', mode: 'all' });
     return [...sys.state.order];
   });
   rows.push({ at: 'start', ...(await page.evaluate(readRenderInfo, 4)) });
   for (const id of order) {
-    await page.evaluate((sid) => document.querySelector('a-scene').systems.tour.dispatch({ type: 'go', station: sid }), id);
-    await page.waitForFunction(() => !document.querySelector('a-scene').systems.tour.isTravelling(), { timeout: 30_000, polling: 50 });
+    await page.evaluate((sid) => window.backlot.tour.dispatch({ type: 'go', station: sid }), id);
+    await page.waitForFunction(() => !window.backlot.tour.isTravelling(), { timeout: 30_000, polling: 50 });
     rows.push({ at: id, ...(await page.evaluate(readRenderInfo, 3)) });
   }
   const appRows = rows.filter((r) => r.at !== 'floor page');
@@ -295,13 +295,13 @@ try {
       if (!support.split(' ').includes('vr')) throw new Error(`immersive-vr not supported under ?emulate-xr=vr (data-xr="${support}")`);
       // IWER shows one eye by default (the right eye gets a zero-width viewport): draw both halves.
       await vr.evaluate(() => { window.xrDevice.stereoEnabled = true; });
-      await vr.evaluate(() => document.querySelector('a-scene').systems.xr.enter('vr'));
+      await vr.evaluate(() => window.backlot.xr.enter('vr'));
       await vr.waitForFunction(() => document.querySelector('a-scene').renderer.xr.isPresenting === true, { timeout: 30_000, polling: 50 });
       // Each XR frame is one renderer.render of the scene with an ArrayCamera (one sub-camera per
       // eye, both drawn in that call unless multiview is on), so the counter's per-frame sums are
       // per XR frame, both eyes together.
       const vrOrder = await vr.evaluate(() => {
-        const sys = document.querySelector('a-scene').systems.tour;
+        const sys = window.backlot.tour;
         sys.dispatch({ type: 'setOverlay', mode: 'all' });
         return [...sys.state.order];
       });
@@ -312,8 +312,8 @@ try {
       });
       if (view.eyes.length !== 2) throw new Error(`expected 2 XR views (stereo), got ${view.eyes.length}`);
       for (const id of vrOrder) {
-        await vr.evaluate((sid) => document.querySelector('a-scene').systems.tour.dispatch({ type: 'go', station: sid }), id);
-        await vr.waitForFunction(() => !document.querySelector('a-scene').systems.tour.isTravelling(), { timeout: 30_000, polling: 50 });
+        await vr.evaluate((sid) => window.backlot.tour.dispatch({ type: 'go', station: sid }), id);
+        await vr.waitForFunction(() => !window.backlot.tour.isTravelling(), { timeout: 30_000, polling: 50 });
         vrRows.push({ at: id, ...(await vr.evaluate(readRenderInfo, 4)) });
       }
       const presenting = await vr.evaluate(() => document.querySelector('a-scene').renderer.xr.isPresenting);

@@ -131,7 +131,7 @@ const mb = (bytes) => (bytes / 1048576).toFixed(2);
  */
 function installDriver() {
   const scene = document.querySelector('a-scene');
-  const tour = scene.systems.tour;
+  const tour = window.backlot.tour;
   const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
   const frames = async (n) => {
     for (let i = 0; i < n; i++) await frame();
@@ -283,12 +283,12 @@ try {
     if (localStorage.getItem(key) === null) localStorage.setItem(key, json);
   }, ANALYTICS_KEY, JSON.stringify(fullAnalyticsLog(set.tour, random(opts.seed + 1))));
   await page.goto(`${preview.url}?mode=kiosk`, { waitUntil: 'load' });
-  await until(page, () => document.body.dataset.backlot === 'ready' && Boolean(document.querySelector('a-scene')?.systems.tour.kiosk), null, 'the kiosk to be ready', 60_000);
+  await until(page, () => document.body.dataset.backlot === 'ready' && Boolean(window.backlot?.kiosk), null, 'the kiosk to be ready', 60_000);
   const loads = navigations;
   const token = `soak-${Date.now()}`;
   await page.evaluate((t) => { window.__soakMarker = t; }, token);
   await page.evaluate(installDriver);
-  const settings = await page.evaluate(() => document.querySelector('a-scene').systems.tour.state.settings);
+  const settings = await page.evaluate(() => window.backlot.tour.state.settings);
   if (!settings.reducedMotion) console.log('soak: note: the kiosk did not pick up reduced motion; moves glide (slower cycles)');
   const cdp = await page.createCDPSession();
   const crewOf = new Map(set.stations.map((s) => [s.id, (s.crew ?? []).map((c) => c.role)]));

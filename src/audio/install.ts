@@ -1,12 +1,10 @@
 import * as THREE from 'three';
-import type { Content } from '../content/types';
-import type { TourSystem } from '../systems/tour';
+import type { AppContext } from '../app/context';
+import { Disposables, type Disposer } from '../app/disposables';
+import { switchLanguage } from '../i18n/switch';
 import type { TourState } from '../tour/state';
-import type { Hud } from '../ui/hud';
 import { AudioUi } from '../ui/audio-ui';
 import { CaptionBar } from '../world-ui/caption-bar';
-import { storeLanguage } from '../i18n/language';
-import { markResume } from '../app/resume';
 import { readItem, writeItem } from '../storage';
 import { Narration, type NarrationView } from './narration';
 import { AUDIO_PREFS_KEY, DEFAULT_AUDIO_PREFS, parseAudioPrefs, serializeAudioPrefs, type AudioPrefs } from './prefs';
@@ -15,40 +13,34 @@ const readPrefs = (): AudioPrefs => parseAudioPrefs(readItem(AUDIO_PREFS_KEY));
 /** Where storage is blocked the choice lasts for this visit. */
 const writePrefs = (prefs: AudioPrefs): void => void writeItem(AUDIO_PREFS_KEY, serializeAudioPrefs(prefs));
 
-/** Reloads the tour in another language; the station and settings come back from storage. */
-export function switchLanguage(code: string): void {
-  storeLanguage(code);
-  // A kiosk visitor changing language carries on with the same visit after the reload.
-  if (document.body.classList.contains('kiosk')) markResume();
-  const url = new URL(window.location.href);
-  url.searchParams.set('lang', code);
-  url.searchParams.delete('station');
-  window.location.assign(url.href);
-}
-
 export interface AudioSetup {
   readonly narration: Narration;
-  onState(state: TourState, previous: TourState | null): void;
-  /** Called with every change of narration state or caption. */
-  onView(listener: (view: NarrationView) => void): void;
+  /** Calls `listener` with every change of narration state or caption; returns its remover. */
+  onView(listener: (view: NarrationView) => void): () => void;
   /** Back to the default sound choices (a new kiosk visitor); forgets the stored ones. */
   resetPrefs(): void;
 }
 
 /**
- * Wires narration, captions and set sound into the tour: arrival starts a station's narration,
+ * The audio feature: narration, captions and set sound. Arrival starts a station's narration,
  * closing its panel stops it; captions show in the HUD and, in a headset, on a caption bar; the
- * listener follows the camera (the visitor's head in VR) every frame.
+ * listener follows the camera (the visitor's head in VR) in the audio phase, after the head is placed.
  */
-export function setupAudio(options: { content: Content; hud: Hud; tour: TourSystem; camera: THREE.Object3D }): AudioSetup {
-  const { content, hud, tour, camera } = options;
+export function install(ctx: AppContext): Disposer {
+  const { content, hud, tour, xr } = ctx;
+  const camera = ctx.camera.object3D;
+  const d = new Disposables();
   let prefs = readPrefs();
   const bar = new CaptionBar();
   camera.add(bar.mesh);
+  d.add(() => {
+    bar.mesh.removeFromParent();
+    bar.dispose();
+  });
   const showBar = (view: NarrationView): void => {
-    bar.show(tour.xrMode === 'vr' && prefs.captions ? view.caption : null, tour.state?.settings.highContrast ?? false);
+    bar.show(xr.mode === 'vr' && prefs.captions ? view.caption : null, tour.state?.settings.highContrast ?? false);
   };
-  const viewListeners: ((view: NarrationView) => void)[] = [];
+  let viewListeners: ((view: NarrationView) => void)[] = [];
   const narration = new Narration(content, prefs, (view) => {
     ui.render(view);
     showBar(view);
@@ -73,42 +65,50 @@ export function setupAudio(options: { content: Content; hud: Hud; tour: TourSyst
     },
   });
   ui.render(narration.view);
-  tour.narration = narration;
+  d.add(() => narration.dispose());
 
   const pos = new THREE.Vector3();
   const quat = new THREE.Quaternion();
   const fwd = new THREE.Vector3();
   const up = new THREE.Vector3();
-  let lastMode = tour.xrMode;
-  tour.addFrameHook(() => {
+  let lastMode = xr.mode;
+  d.add(ctx.phases.add('audio', 'narration and listener', () => {
     narration.tick();
     camera.getWorldPosition(pos);
     camera.getWorldQuaternion(quat);
     fwd.set(0, 0, -1).applyQuaternion(quat);
     up.set(0, 1, 0).applyQuaternion(quat);
     narration.listen(pos.x, pos.y, pos.z, fwd.x, fwd.y, fwd.z, up.x, up.y, up.z);
-    if (tour.xrMode !== lastMode) {
-      lastMode = tour.xrMode;
+    if (xr.mode !== lastMode) {
+      lastMode = xr.mode;
       showBar(narration.view);
     }
-  });
+  }));
 
   // Narration starts once the visitor is there (after the walk or fade), and stops when they set
   // off elsewhere or close the station's panel.
-  tour.addArrivalHook((station) => narration.arrive(station));
+  d.add(tour.addArrivalHook((station) => narration.arrive(station)));
+  d.add(tour.subscribe((state, previous) => onState(narration, state, previous, () => showBar(narration.view))));
   if (tour.state?.station) narration.arrive(tour.state.station);
 
-  return {
+  ctx.services.audio = {
     narration,
-    onView: (listener) => viewListeners.push(listener),
-    resetPrefs: () => setPrefs(DEFAULT_AUDIO_PREFS),
-    onState(state, previous) {
-      if (!previous) return;
-      // A new trip stops the last station's narration, unless this trip has already arrived (in
-      // AR a tap on a station arrives at once, before this listener runs).
-      if (state.trip !== previous.trip && narration.station !== state.station) narration.stop();
-      else if (previous.panel && !state.panel) narration.stop();
-      if (previous && state.settings.highContrast !== previous.settings.highContrast) showBar(narration.view);
+    onView: (listener) => {
+      viewListeners.push(listener);
+      return () => {
+        viewListeners = viewListeners.filter((l) => l !== listener);
+      };
     },
+    resetPrefs: () => setPrefs(DEFAULT_AUDIO_PREFS),
   };
+  d.add(() => delete ctx.services.audio);
+  return () => d.dispose();
+}
+
+function onState(narration: Narration, state: TourState, previous: TourState, redrawBar: () => void): void {
+  // A new trip stops the last station's narration, unless this trip has already arrived (in AR a
+  // tap on a station arrives at once, before this listener runs).
+  if (state.trip !== previous.trip && narration.station !== state.station) narration.stop();
+  else if (previous.panel && !state.panel) narration.stop();
+  if (state.settings.highContrast !== previous.settings.highContrast) redrawBar();
 }

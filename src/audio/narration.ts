@@ -1,8 +1,8 @@
 import type { Content, StationDef } from '../content/types';
 import { NarrationClock } from './clock';
-import { checkManifest, manifestFile, narrationFolder, type NarrationManifest, type SetSound } from './manifest';
-import { stationNarration } from './narration-script';
-import { cueAt, parseVtt, type Cue } from './vtt';
+import { narrationFolder, type SetSound } from './manifest';
+import { GAP, NarrationFiles } from './narration-files';
+import { cueAt, type Cue } from './vtt';
 import type { AudioPrefs } from './prefs';
 import type { SoundEngine } from './sound-engine';
 
@@ -18,9 +18,6 @@ export interface NarrationView {
   readonly caption: string | null;
 }
 
-/** Seconds of caption per character when a station has no caption file (about 150 words a minute). */
-const FALLBACK_CHARS_PER_S = 14;
-const GAP = 0.35;
 /** Lengths used when the set-sounds sprite is missing, so the schedule (and captions) stay the same. */
 const DEFAULT_SPRITE: Record<SetSound, readonly [number, number]> = { slate: [0, 250], bell: [0, 1100], quiet: [0, 1000] };
 const HOLD_LIMIT_S = 4;
@@ -50,8 +47,7 @@ interface Current {
 export class Narration {
   private readonly clock: NarrationClock;
   private readonly base: string;
-  private manifest: Promise<NarrationManifest | null> | null = null;
-  private readonly captions = new Map<string, Promise<readonly Cue[] | null>>();
+  private readonly files: NarrationFiles;
   private engine: SoundEngine | null = null;
   private engineLoading: Promise<SoundEngine | null> | null = null;
   private current: Current | null = null;
@@ -73,6 +69,7 @@ export class Narration {
   ) {
     this.clock = new NarrationClock(now);
     this.base = base ?? new URL('.', document.baseURI).href;
+    this.files = new NarrationFiles(content, this.base, (key, message) => this.warnOnce(key, message));
   }
 
   /** The station whose narration is playing or on its way, if any. */
@@ -94,10 +91,10 @@ export class Narration {
     this.target = stationId;
     this.engine?.stopNarration();
     void this.ensureEngine();
-    void Promise.all([this.loadManifest(), this.loadCaptions(stationId)]).then(([manifest, cues]) => {
+    void Promise.all([this.files.manifest(), this.files.captions(stationId)]).then(([manifest, cues]) => {
       if (arrival !== this.arrival) return; // the visitor has moved on
       const entry = manifest?.stations[stationId];
-      const fallback = cues ?? this.fallbackCues(stationId);
+      const fallback = cues ?? this.files.fallbackCues(stationId);
       const sprite = manifest?.setSounds.sprite ?? DEFAULT_SPRITE;
       const steps: Step[] = [];
       let t = 0;
@@ -129,6 +126,14 @@ export class Narration {
   stopAll(): void {
     this.stop();
     this.engine?.stopAll();
+  }
+
+  /** Silence for good: the player unloads every file, and one still loading is dropped on arrival. */
+  dispose(): void {
+    this.disposed = true;
+    this.stop();
+    this.engine?.dispose();
+    this.engine = null;
   }
 
   pause(): void {
@@ -232,7 +237,7 @@ export class Narration {
   private requestNarration(c: Current): void {
     c.requested = true;
     const stillWanted = (): boolean => this.current === c && this.status === 'playing';
-    void Promise.all([this.ensureEngine(), this.loadManifest()]).then(([engine, manifest]) => {
+    void Promise.all([this.ensureEngine(), this.files.manifest()]).then(([engine, manifest]) => {
       const entry = manifest?.stations[c.station.id];
       if (!engine || !entry || !stillWanted()) return;
       if (this.sound === 'blocked') return; // captions run on; a tap brings the sound in
@@ -274,9 +279,12 @@ export class Narration {
     if (c && this.status === 'playing' && this.clock.time() >= 0) this.requestNarration(c);
   }
 
+  private disposed = false;
+
   private ensureEngine(): Promise<SoundEngine | null> {
     this.engineLoading ??= this.loadEngine()
       .then(({ SoundEngine }) => {
+        if (this.disposed) return null;
         const engine = new SoundEngine({ ...this.prefs, muted: this.prefs.muted || this.hushed }, (m) => console.warn(`Backlot: ${m}`));
         if (!engine.available) {
           this.setSound('unavailable');
@@ -287,7 +295,7 @@ export class Narration {
         engine.setAmbience(set.audio, set.stations.flatMap((s) => (s.ambience ? [{ x: s.position[0], z: s.position[1], ambience: s.ambience }] : [])), this.base);
         engine.onUnlock(() => this.unlocked());
         this.engine = engine;
-        void this.loadManifest().then((m) => m && engine.loadSetSounds(this.url(m.setSounds.audio, m.locale), m.setSounds.sprite));
+        void this.files.manifest().then((m) => m && engine.loadSetSounds(this.url(m.setSounds.audio, m.locale), m.setSounds.sprite));
         return engine;
       })
       .catch((err: unknown) => {
@@ -301,88 +309,6 @@ export class Narration {
 
   private url(file: string, code = this.content.locale.locale): string {
     return `${this.base}${narrationFolder(code)}${file}`;
-  }
-
-  private async fetchText(file: string): Promise<string | null> {
-    try {
-      const res = await fetch(this.base + file, { cache: 'no-cache' });
-      if (!res.ok) {
-        this.warnOnce(file, `Backlot: ${file} could not be loaded (HTTP ${res.status}); the captions are made from the station text instead.`);
-        return null;
-      }
-      return await res.text();
-    } catch (err) {
-      this.warnOnce(file, `Backlot: ${file} could not be loaded (${err instanceof Error ? err.message : String(err)}).`);
-      return null;
-    }
-  }
-
-  private loadManifest(): Promise<NarrationManifest | null> {
-    const file = manifestFile(this.content.locale.locale);
-    const loading = (this.manifest ??= this.fetchText(file).then((text) => {
-      if (text === null) return null;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch (err) {
-        this.warnOnce(file, `Backlot: ${file} is not valid JSON (${err instanceof Error ? err.message : String(err)}); narration is off.`);
-        return null;
-      }
-      const checked = checkManifest(raw);
-      if (!checked.ok) {
-        this.warnOnce(file, `Backlot: ${file} at ${checked.path} ${checked.message}; narration is off.`);
-        return null;
-      }
-      return checked.manifest;
-    }));
-    // A failure is not kept: the next arrival asks again (a kiosk's network comes back).
-    void loading.then((m) => {
-      if (m === null && this.manifest === loading) this.manifest = null;
-    });
-    return loading;
-  }
-
-  private loadCaptions(stationId: string): Promise<readonly Cue[] | null> {
-    let cached = this.captions.get(stationId);
-    if (!cached) {
-      cached = this.loadManifest().then(async (manifest) => {
-        const entry = manifest?.stations[stationId];
-        if (!entry) return null;
-        const file = `${narrationFolder(manifest!.locale)}${entry.captions}`;
-        const text = await this.fetchText(file);
-        if (text === null) return null;
-        const parsed = parseVtt(text);
-        if (!parsed.ok) {
-          this.warnOnce(file, `Backlot: ${file} ${parsed.error}; the captions are made from the station text instead.`);
-          return null;
-        }
-        return parsed.cues;
-      });
-      this.captions.set(stationId, cached);
-      const mine = cached;
-      void mine.then((cues) => {
-        if (cues === null && this.captions.get(stationId) === mine) this.captions.delete(stationId);
-      });
-    }
-    return cached;
-  }
-
-  /** Captions from the station text at an even speaking rate, when the caption file is missing. */
-  private fallbackCues(stationId: string): Cue[] {
-    const script = stationNarration(this.content.locale, stationId);
-    const cues: Cue[] = [];
-    let t = 0.2;
-    for (const section of script.sections) {
-      for (const sentence of section.sentences) {
-        for (const phrase of sentence) {
-          const d = Math.max(1.2, phrase.length / FALLBACK_CHARS_PER_S);
-          cues.push({ start: t, end: t + d, text: phrase });
-          t += d;
-        }
-        t += GAP;
-      }
-    }
-    return cues;
   }
 
   private warnOnce(key: string, message: string): void {

@@ -389,4 +389,11 @@ export class SoundEngine {
     this.placed.clear();
     this.lastPlace = -1;
   }
+
+  /** Every sound stopped and every file unloaded (the app's teardown). */
+  dispose(): void {
+    this.stopAll();
+    this.unlockListeners = [];
+    Howler.unload();
+  }
 }

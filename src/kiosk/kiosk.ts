@@ -1,14 +1,17 @@
-import type { Content, KioskConfig } from '../content/types';
-import type { AudioSetup } from '../audio/setup-audio';
-import type { TourSystem } from '../systems/tour';
+import type { AppContext } from '../app/context';
+import type { Disposables } from '../app/disposables';
+import { need } from '../app/services';
+import { takeResume } from '../app/resume';
+import type { AudioSetup } from '../audio/install';
+import type { KioskConfig } from '../content/types';
 import type { Settings } from '../tour/state';
 import { AUDIO_PREFS_KEY } from '../audio/prefs';
+import { removeItems } from '../storage';
 import { STORAGE_KEY } from '../tour/persist';
 import { format, h } from '../ui/dom';
 import { IdleMachine, type KioskPhase } from './idle';
-import type { VisitTracker } from '../analytics/tracker';
-import { takeResume } from '../app/resume';
-import { removeItems } from '../storage';
+import { lockDown } from './lockdown';
+import { StaffScreens } from './staff';
 
 export const KIOSK_DEFAULTS = {
   idleSeconds: 60,
@@ -22,19 +25,7 @@ export const KIOSK_DEFAULTS = {
 const STAFF_TAPS = 5;
 const STAFF_TAP_WINDOW_MS = 3000;
 const STAFF_CORNER_PX = 96;
-
-export interface KioskOptions {
-  readonly content: Content;
-  readonly tour: TourSystem;
-  readonly audio: AudioSetup;
-  readonly tracker: VisitTracker;
-  /** Settings every visitor starts with. */
-  readonly settings: Settings;
-  /** Stands the visitor at the set's start spot, facing in. */
-  placeAtStart(): void;
-  /** The "Touch to begin" line in every shipped language (this one first). */
-  readonly invitations: Promise<readonly { lang: string; text: string }[]>;
-}
+const TICK_MS = 250;
 
 export interface KioskHooks {
   readonly phase: KioskPhase | 'staff';
@@ -58,14 +49,15 @@ export interface KioskHooks {
 export class Kiosk implements KioskHooks {
   readonly config: Required<Omit<KioskConfig, 'attractStations'>> & { attractStations: readonly string[] };
   private readonly idle: IdleMachine;
+  private readonly audio: AudioSetup;
+  /** Settings every visitor starts with. */
+  private readonly settings: Settings;
   private readonly attract: HTMLElement;
   private readonly attractCaption: HTMLElement;
   private readonly invite: HTMLElement;
   private readonly countdown: HTMLDialogElement;
   private readonly countdownText: HTMLElement;
-  private readonly pinDialog: HTMLDialogElement;
-  private readonly staffDialog: HTMLDialogElement;
-  private readonly staffSummary: HTMLElement;
+  private readonly staff: StaffScreens;
   private staffOpen = false;
   private attractIndex = 0;
   private attractTimer = 0;
@@ -77,110 +69,83 @@ export class Kiosk implements KioskHooks {
   private pausedForCountdown = false;
   cycles = 0;
 
-  constructor(private readonly o: KioskOptions) {
-    const { set, locale } = o.content;
-    const ui = locale.ui;
+  constructor(private readonly ctx: AppContext, private readonly d: Disposables, invitations: Promise<readonly { lang: string; text: string }[]>) {
+    const { set, locale } = ctx.content;
     const cfg = set.kiosk ?? {};
     this.config = { ...KIOSK_DEFAULTS, ...cfg, attractStations: cfg.attractStations ?? set.tour };
+    this.settings = { ...ctx.defaults, textSize: this.config.textSize };
+    this.audio = need(ctx.services.audio, 'audio', 'the kiosk');
     this.idle = new IdleMachine(this.config.idleSeconds * 1000, this.config.countdownSeconds * 1000);
     document.body.classList.add('kiosk');
-    this.lockDown();
+    d.add(() => document.body.classList.remove('kiosk'));
+    lockDown(d);
 
     this.attractCaption = h('p', { class: 'attract-caption', 'aria-hidden': 'true' });
-    this.invite = h('p', { class: 'attract-invite' }, ui.touchToBegin);
-    this.attract = h('div', { id: 'attract', class: 'attract', role: 'button', tabindex: 0, 'aria-label': ui.touchToBegin },
+    this.invite = h('p', { class: 'attract-invite' }, locale.ui.touchToBegin);
+    this.attract = this.buildAttract();
+    this.countdownText = h('p', { id: 'still-there-body' });
+    this.countdown = this.buildCountdown();
+    this.staff = new StaffScreens({ content: ctx.content, log: ctx.analytics.log, pin: this.config.staffPin, onClose: () => this.closeStaff(), onRestart: () => this.reload() }, d);
+    d.append(document.body, this.attract, this.countdown);
+    this.watchInput();
+
+    d.add(this.audio.onView((view) => {
+      if (this.idle.phase === 'attract') this.attractCaption.textContent = view.caption ?? '';
+    }));
+    d.add(ctx.phases.add('commit', 'kiosk watchdog heartbeat', () => {
+      this.lastFrame = performance.now();
+    }));
+    d.interval(() => this.tick(), TICK_MS);
+    d.add(() => {
+      window.clearTimeout(this.attractTimer);
+      window.clearInterval(this.inviteTimer);
+    });
+    void invitations.then((list) => {
+      if (!d.isDisposed) this.cycleInvitations(list);
+    });
+
+    if (takeResume()) this.beginVisit(false);
+    else {
+      // Storage was cleared before loading (src/app/start.ts); the attract loop shows the kiosk's settings.
+      ctx.tour.dispatch({ type: 'reset', settings: this.settings });
+      ctx.placeAtStart();
+      this.startAttract();
+    }
+  }
+
+  private buildAttract(): HTMLElement {
+    const { ui } = this.ctx.content.locale;
+    const attract = h('div', { id: 'attract', class: 'attract', role: 'button', tabindex: 0, 'aria-label': ui.touchToBegin },
       h('h1', { class: 'attract-title' }, ui.attractTitle),
       this.attractCaption,
       this.invite,
     );
-    this.countdownText = h('p', { id: 'still-there-body' });
+    attract.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') this.input();
+    });
+    return attract;
+  }
+
+  private buildCountdown(): HTMLDialogElement {
+    const { ui } = this.ctx.content.locale;
     const keep = h('button', { type: 'button', id: 'btn-still-here', class: 'big' }, ui.keepGoing);
-    this.countdown = h('dialog', { id: 'still-there', class: 'panel-dialog kiosk-dialog', 'aria-labelledby': 'still-there-title', 'aria-describedby': 'still-there-body' },
+    const dialog = h('dialog', { id: 'still-there', class: 'panel-dialog kiosk-dialog', 'aria-labelledby': 'still-there-title', 'aria-describedby': 'still-there-body' },
       h('h2', { id: 'still-there-title' }, ui.stillThere),
       this.countdownText,
       keep,
     );
     keep.addEventListener('click', () => this.input());
-    this.countdown.addEventListener('cancel', (e) => {
+    dialog.addEventListener('cancel', (e) => {
       e.preventDefault(); // Escape is a keypress: it counts as "still here"
       this.input();
     });
+    return dialog;
+  }
 
-    const pin = h('input', { id: 'staff-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off', maxlength: '8' });
-    const pinError = h('p', { id: 'staff-pin-error', class: 'error', role: 'alert', hidden: true }, ui.staffPinWrong);
-    const open = h('button', { type: 'button', id: 'btn-staff-open' }, ui.staffOpen);
-    const back = (): HTMLButtonElement => {
-      const b = h('button', { type: 'button', class: 'dialog-close' }, ui.staffBack);
-      b.addEventListener('click', () => this.closeStaff());
-      return b;
-    };
-    this.pinDialog = h('dialog', { id: 'staff-pin-dialog', class: 'panel-dialog kiosk-dialog', 'aria-labelledby': 'staff-pin-title' },
-      h('h2', { id: 'staff-pin-title' }, ui.staffTitle),
-      h('div', { class: 'field' }, h('label', { for: 'staff-pin' }, ui.staffPin), pin),
-      pinError,
-      h('div', { class: 'dialog-actions' }, open, back()),
-    );
-    const tryPin = (): void => {
-      const ok = this.config.staffPin !== '' && pin.value === this.config.staffPin;
-      pin.value = '';
-      pinError.hidden = ok;
-      if (ok) {
-        this.pinDialog.close();
-        this.showStaff();
-      }
-    };
-    open.addEventListener('click', tryPin);
-    pin.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') tryPin();
-    });
-    this.pinDialog.addEventListener('cancel', () => this.closeStaff());
-
-    this.staffSummary = h('p', { id: 'staff-summary' });
-    const exportCsv = h('button', { type: 'button', id: 'btn-export-csv' }, ui.exportCsv);
-    exportCsv.addEventListener('click', () => this.exportCsv());
-    const clear = h('button', { type: 'button', id: 'btn-clear-data' }, ui.clearData);
-    clear.addEventListener('click', () => {
-      if (clear.dataset.confirm !== 'yes') {
-        clear.dataset.confirm = 'yes';
-        clear.textContent = ui.clearDataConfirm;
-        return;
-      }
-      delete clear.dataset.confirm;
-      clear.textContent = ui.clearData;
-      this.o.tracker.log.clear();
-      this.renderStaff();
-      this.staffSummary.textContent = `${this.staffSummary.textContent} ${ui.dataCleared}`;
-    });
-    const restart = h('button', { type: 'button', id: 'btn-staff-restart' }, ui.staffRestart);
-    restart.addEventListener('click', () => this.reload());
-    const exit = h('button', { type: 'button', id: 'btn-staff-exit' }, ui.staffExitKiosk);
-    exit.addEventListener('click', () => {
-      const url = new URL(window.location.href);
-      url.searchParams.delete('mode');
-      window.location.assign(url.href);
-    });
-    this.staffDialog = h('dialog', { id: 'staff', class: 'panel-dialog kiosk-dialog', 'aria-labelledby': 'staff-title' },
-      h('h2', { id: 'staff-title' }, ui.staffTitle),
-      h('h3', {}, ui.analyticsTitle),
-      this.staffSummary,
-      h('div', { class: 'dialog-actions' }, exportCsv, clear),
-      h('div', { class: 'dialog-actions' }, restart, exit),
-      back(),
-    );
-    this.staffDialog.addEventListener('cancel', () => this.closeStaff());
-    this.staffDialog.addEventListener('close', () => {
-      delete clear.dataset.confirm;
-      clear.textContent = ui.clearData;
-    });
-
-    document.body.append(this.attract, this.countdown, this.pinDialog, this.staffDialog);
-    this.attract.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') this.input();
-    });
-
-    // Any visitor input: capture phase, so it counts even where a control stops the event.
+  /** Any visitor input: capture phase, so it counts even where a control stops the event. */
+  private watchInput(): void {
     for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
-      window.addEventListener(type, (e) => {
+      this.d.listen(window, type, (e: Event) => {
         if (type === 'pointerdown' && this.staffGesture(e as PointerEvent)) return;
         // Staff tapping the corner in the attract loop should not start a visit on the way.
         if (type === 'pointerdown' && this.idle.phase === 'attract' && this.inCorner(e as PointerEvent)) return;
@@ -190,23 +155,6 @@ export class Kiosk implements KioskHooks {
         }
         if (!this.staffOpen) this.input();
       }, { capture: true, passive: true });
-    }
-
-    o.audio.onView((view) => {
-      if (this.idle.phase === 'attract') this.attractCaption.textContent = view.caption ?? '';
-    });
-    o.tour.addFrameHook(() => {
-      this.lastFrame = performance.now();
-    });
-    window.setInterval(() => this.tick(), 250);
-    void o.invitations.then((list) => this.cycleInvitations(list));
-
-    if (takeResume()) this.beginVisit(false);
-    else {
-      // Storage was cleared before loading (main.ts); the attract loop shows the kiosk's settings.
-      o.tour.dispatch({ type: 'reset', settings: o.settings });
-      o.placeAtStart();
-      this.startAttract();
     }
   }
 
@@ -241,7 +189,7 @@ export class Kiosk implements KioskHooks {
     if (effect === 'begin') this.beginVisit(true);
     else if (effect === 'dismiss') {
       this.countdown.close();
-      if (this.pausedForCountdown) this.o.audio.narration.resume();
+      if (this.pausedForCountdown) this.audio.narration.resume();
       this.pausedForCountdown = false;
     }
   }
@@ -249,14 +197,14 @@ export class Kiosk implements KioskHooks {
   private tick(): void {
     const now = performance.now();
     this.watchdog(now);
-    if (this.staffOpen || this.o.tour.xrMode !== 'inline') return; // nobody is timed out in a headset or by staff
+    if (this.staffOpen || this.ctx.xr.mode !== 'inline') return; // nobody is timed out in a headset or by staff
     const effect = this.idle.tick(now);
     if (effect === 'countdown') {
       this.countdown.showModal();
-      this.pausedForCountdown = this.o.audio.narration.view.status === 'playing';
-      this.o.audio.narration.pause();
+      this.pausedForCountdown = this.audio.narration.view.status === 'playing';
+      this.audio.narration.pause();
     }
-    if (this.idle.phase === 'countdown') this.countdownText.textContent = format(this.o.content.locale.ui.stillThereBody, { seconds: this.idle.secondsLeft(now) });
+    if (this.idle.phase === 'countdown') this.countdownText.textContent = format(this.ctx.content.locale.ui.stillThereBody, { seconds: this.idle.secondsLeft(now) });
     if (effect === 'reset') this.resetVisitor('idle');
   }
 
@@ -265,30 +213,30 @@ export class Kiosk implements KioskHooks {
     this.attract.hidden = true;
     document.body.dataset.kiosk = 'visit';
     if (this.idle.phase === 'attract') this.idle.input(performance.now());
-    const { tour, audio } = this.o;
-    audio.narration.stop();
-    audio.narration.hush(false);
+    const { tour, analytics } = this.ctx;
+    this.audio.narration.stop();
+    this.audio.narration.hush(false);
     if (fresh) {
-      tour.dispatch({ type: 'reset', settings: this.o.settings });
-      this.o.placeAtStart();
+      tour.dispatch({ type: 'reset', settings: this.settings });
+      this.ctx.placeAtStart();
       void document.documentElement.requestFullscreen?.({ navigationUI: 'hide' }).catch(() => undefined);
     }
-    this.o.tracker.start('kiosk', this.o.content.locale.locale);
-    this.o.tracker.onState(tour.state!);
+    analytics.start('kiosk', this.ctx.content.locale.locale);
+    analytics.onState(tour.state!);
   }
 
   /** Everything back as a new visitor finds it, then the attract loop. */
   private resetVisitor(reason: string): void {
-    this.o.tracker.end(reason);
+    this.ctx.analytics.end(reason);
     for (const d of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) d.close();
-    this.o.audio.narration.stopAll();
-    this.o.audio.resetPrefs();
+    this.audio.narration.stopAll();
+    this.audio.resetPrefs();
     removeItems([STORAGE_KEY, AUDIO_PREFS_KEY]);
-    const { set, locale } = this.o.content;
+    const { set, locale } = this.ctx.content;
     const url = new URL(window.location.href);
     if (locale.locale !== set.defaultLocale || url.searchParams.has('lang') || this.updateReady) {
       // Another language (or a new version) needs a fresh load; a load without the resume mark
-      // forgets the visitor's language too (main.ts) and starts in attract.
+      // forgets the visitor's language too (src/app/start.ts) and starts in attract.
       if (this.updateReady) {
         void this.updateReady();
         return;
@@ -296,8 +244,8 @@ export class Kiosk implements KioskHooks {
       this.reload();
       return;
     }
-    this.o.tour.dispatch({ type: 'reset', settings: this.o.settings });
-    this.o.placeAtStart();
+    this.ctx.tour.dispatch({ type: 'reset', settings: this.settings });
+    this.ctx.placeAtStart();
     this.cycles++;
     this.startAttract();
   }
@@ -307,14 +255,14 @@ export class Kiosk implements KioskHooks {
     document.body.dataset.kiosk = 'attract';
     this.attract.hidden = false;
     this.attractCaption.textContent = '';
-    this.o.audio.narration.hush(true);
+    this.audio.narration.hush(true);
     this.attractIndex = 0;
     window.clearTimeout(this.attractTimer);
     const step = (): void => {
       if (this.idle.phase !== 'attract') return;
       const stations = this.config.attractStations;
       const id = stations[this.attractIndex++ % stations.length]!;
-      this.o.tour.dispatch({ type: 'go', station: id });
+      this.ctx.tour.dispatch({ type: 'go', station: id });
       this.attractTimer = window.setTimeout(step, this.config.attractSecondsPerStation * 1000);
     };
     this.attractTimer = window.setTimeout(step, 1200);
@@ -356,82 +304,33 @@ export class Kiosk implements KioskHooks {
     if (this.staffOpen) return;
     this.staffOpen = true;
     this.countdown.close();
-    this.pinDialog.showModal();
-    const field = this.pinDialog.querySelector('#staff-pin') as HTMLInputElement;
-    field.focus();
-    // Opened on a tap's pointerdown: the rest of that tap (its mousedown) moves the focus off the
-    // field again, so it is focused once more when the tap ends.
-    if (byTap) window.addEventListener('click', () => this.pinDialog.open && field.focus(), { once: true, capture: true });
-  }
-
-  private showStaff(): void {
-    this.renderStaff();
-    this.staffDialog.showModal();
-  }
-
-  private renderStaff(): void {
-    const s = this.o.tracker.log.summary();
-    this.staffSummary.textContent = format(this.o.content.locale.ui.analyticsSummary, { sessions: s.sessions, visits: s.visits, completed: s.completed, answers: s.answers });
+    this.staff.openPin(byTap, this.d);
   }
 
   private closeStaff(): void {
     this.staffOpen = false;
-    if (this.pinDialog.open) this.pinDialog.close();
-    if (this.staffDialog.open) this.staffDialog.close();
+    this.staff.close();
     if (this.idle.phase === 'visit') this.idle.input(performance.now());
-  }
-
-  private exportCsv(): void {
-    const blob = new Blob([this.o.tracker.log.toCsv()], { type: 'text/csv;charset=utf-8' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: `backlot-visits-${new Date().toISOString().slice(0, 10)}.csv`, hidden: true });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   }
 
   /** Rendering has stopped (a hung GPU, a crashed frame loop): start over in a clean page. */
   private watchdog(now: number): void {
-    if (document.visibilityState !== 'visible' || this.o.tour.xrMode !== 'inline') {
+    if (document.visibilityState !== 'visible' || this.ctx.xr.mode !== 'inline') {
       this.lastFrame = now;
       return;
     }
     if (now - this.lastFrame < this.config.watchdogSeconds * 1000) return;
     console.warn(`Backlot kiosk: no frame drawn for ${Math.round((now - this.lastFrame) / 1000)} s; restarting.`);
     this.lastFrame = now;
-    this.o.tracker.end('watchdog');
+    this.ctx.analytics.end('watchdog');
     this.reload();
   }
 
   /**
    * Starts the kiosk afresh in its attract loop: a kiosk load without the resume mark forgets the
-   * last visitor's station, settings, sound and language, and any ?lang=/?station= (main.ts).
+   * last visitor's station, settings, sound and language, and any ?lang=/?station= (src/app/start.ts).
    */
   private reload(): void {
     window.location.reload();
-  }
-
-  private lockDown(): void {
-    const block = (e: Event): void => e.preventDefault();
-    document.addEventListener('contextmenu', block);
-    document.addEventListener('selectstart', (e) => {
-      if (!(e.target instanceof HTMLInputElement)) e.preventDefault();
-    });
-    document.addEventListener('dragstart', block);
-    // No zoom: pinch (Safari's gesture events, ctrl+wheel from trackpads), double-tap, keyboard.
-    document.addEventListener('gesturestart', block);
-    window.addEventListener('wheel', (e) => {
-      if (e.ctrlKey) e.preventDefault();
-    }, { passive: false });
-    window.addEventListener('keydown', (e) => {
-      if ((e.ctrlKey || e.metaKey) && ['+', '-', '=', '0'].includes(e.key)) e.preventDefault();
-    });
-    const viewport = document.querySelector<HTMLMetaElement>('meta[name="viewport"]');
-    if (viewport) viewport.content = 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no, viewport-fit=cover';
-    // Links out would strand a kiosk on another site: any that appear are refused.
-    document.addEventListener('click', (e) => {
-      const a = (e.target as Element | null)?.closest?.('a[href]');
-      if (a && !(a as HTMLAnchorElement).download) e.preventDefault();
-    }, true);
   }
 }

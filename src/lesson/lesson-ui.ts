@@ -1,3 +1,4 @@
+import type { Disposables } from '../app/disposables';
 import type { Content, LocaleFile } from '../content/types';
 import type { LessonFile, LessonText } from '../content/lesson';
 import type { TourSystem } from '../systems/tour';
@@ -6,17 +7,6 @@ import type { Hud } from '../ui/hud';
 import type { VisitTracker } from '../analytics/tracker';
 import { fill, format, h } from '../ui/dom';
 import { lessonStations, quizFor, QuizRun, stagesOf } from './quiz';
-import { loadLesson } from '../content/lesson';
-import { formatProblem } from '../content/validate';
-
-/** Loads scenes/lesson.json and starts the lesson; a broken file is reported by file and path. */
-export async function startLesson(o: Omit<LessonOptions, 'lesson'> & { read: (file: string) => Promise<string | null> }): Promise<LessonUi | null> {
-  const lesson = await loadLesson(o.read, o.content);
-  if (lesson.ok) return new LessonUi({ ...o, lesson: lesson.value });
-  for (const problem of lesson.problems) console.warn(`Backlot: ${formatProblem(problem)}`);
-  o.hud.showNotice(`${formatProblem(lesson.problems[0]!)}${lesson.problems.length > 1 ? ` (+${lesson.problems.length - 1})` : ''}`, 30_000);
-  return null;
-}
 
 export interface LessonOptions {
   readonly content: Content;
@@ -26,6 +16,8 @@ export interface LessonOptions {
   readonly tracker: VisitTracker;
   /** ?stations= from the URL: a teacher's stations and order. */
   readonly requested: readonly string[] | null;
+  /** Everything the lesson adds to the page goes through it (the app's teardown). */
+  readonly d: Disposables;
 }
 
 /**
@@ -62,8 +54,14 @@ export class LessonUi {
     };
     this.progress = h('p', { id: 'lesson-progress', class: 'lesson-progress', 'aria-live': 'polite' });
     this.quizButton = button('btn-quiz', ui.startQuiz, () => this.openQuiz());
-    hud.slots.tools.prepend(button('btn-lesson-intro', ui.lessonButton, () => this.intro.showModal()));
-    hud.slots.aboveFooter.prepend(h('div', { class: 'lesson-bar' }, this.progress, this.quizButton));
+    const introButton = button('btn-lesson-intro', ui.lessonButton, () => this.intro.showModal());
+    const bar = h('div', { class: 'lesson-bar' }, this.progress, this.quizButton);
+    hud.slots.tools.prepend(introButton);
+    hud.slots.aboveFooter.prepend(bar);
+    o.d.add(() => {
+      introButton.remove();
+      bar.remove();
+    });
 
     this.intro = h('dialog', { id: 'lesson-intro', class: 'panel-dialog lesson-dialog', 'aria-labelledby': 'lesson-intro-title' },
       h('h2', { id: 'lesson-intro-title' }, ui.lessonTitle),
@@ -86,8 +84,8 @@ export class LessonUi {
         button('btn-lesson-close', ui.lessonClose, () => this.leave()),
       ),
     );
-    document.body.append(this.intro, this.quiz, this.summary);
-    tour.subscribe((s) => this.render(s));
+    o.d.append(document.body, this.intro, this.quiz, this.summary);
+    o.d.add(tour.subscribe((s) => this.render(s)));
     this.render(tour.state!);
     this.intro.showModal();
   }

@@ -8,46 +8,9 @@ import { buildFigure, figureHeadHeight } from './figure';
 import { createLedTexture } from './led-scene';
 import { buildSoundstage } from './soundstage';
 import { seededRandom } from './random';
+import type { BuiltSet, CrewLayout, StationLayout } from './layout';
 
-export const EYE_HEIGHT = 1.6;
 const DEG = Math.PI / 180;
-
-export interface StationLayout {
-  readonly id: string;
-  readonly origin: THREE.Vector3;
-  /** Yaw (radians) the visitor has when looking at the station from its viewing spot. */
-  readonly yaw: number;
-  /** Floor point where the visitor stands (also where the tape marker is). */
-  readonly spot: THREE.Vector3;
-  /** Where the floating label's bottom centre is. */
-  readonly labelAnchor: THREE.Vector3;
-  /** World-space boxes around the props, used as click targets. */
-  readonly propBoxes: readonly THREE.Box3[];
-  readonly def: StationDef;
-}
-
-export interface CrewLayout {
-  readonly role: string;
-  readonly station: string;
-  readonly department: string;
-  readonly feet: THREE.Vector3;
-  readonly head: THREE.Vector3;
-}
-
-export interface BuiltSet {
-  readonly root: THREE.Group;
-  /**
-   * Shows or hides the soundstage's walls, floor and lighting grid (hidden on the AR model). The
-   * shell is drawn first in the merged meshes, so hiding it is a draw range, not extra draw calls.
-   */
-  showShell(visible: boolean): void;
-  readonly stations: ReadonlyMap<string, StationLayout>;
-  readonly crew: readonly CrewLayout[];
-  readonly bounds: { readonly halfWidth: number; readonly halfDepth: number };
-  readonly triangles: number;
-  dispose(): void;
-}
-
 
 function hashString(s: string): number {
   let h = 2166136261;
@@ -55,6 +18,12 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 
+
+interface Lookups {
+  readonly departmentColor: ReadonlyMap<string, string>;
+  readonly roleDepartment: ReadonlyMap<string, string>;
+  readonly stageColor: ReadonlyMap<string, string>;
+}
 
 /**
  * Builds the whole set from content: the soundstage shell, every station's props, every crew
@@ -65,69 +34,72 @@ export function buildSet(set: SetFile): BuiltSet {
   // The shell goes in first: its vertices lead each buffer, so a draw range can skip it (AR model).
   buildSoundstage(targets, set.soundstage);
   const shellVertices = { solid: targets.solid.triangleCount * 3, glow: targets.glow.triangleCount * 3 };
-
-  const departmentColor = new Map(set.departments.map((d) => [d.id, d.color]));
-  const roleDepartment = new Map(set.roles.map((r) => [r.id, r.department]));
-  const stageColor = new Map(set.stages.map((s) => [s.id, s.color]));
+  const lookups: Lookups = {
+    departmentColor: new Map(set.departments.map((d) => [d.id, d.color])),
+    roleDepartment: new Map(set.roles.map((r) => [r.id, r.department])),
+    stageColor: new Map(set.stages.map((s) => [s.id, s.color])),
+  };
   const stations = new Map<string, StationLayout>();
   const crew: CrewLayout[] = [];
+  for (const station of set.stations) stations.set(station.id, buildStation(targets, station, lookups, crew));
+  return assemble(targets, shellVertices, { stations, crew, bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 } });
+}
 
-  for (const station of set.stations) {
-    const yaw = station.facing * DEG;
-    const origin = new THREE.Vector3(station.position[0], 0, station.position[1]);
-    const [sx, sz] = viewSpot(station);
-    const spot = new THREE.Vector3(sx, 0, sz);
-    const rand = seededRandom(hashString(station.id));
-    const propBoxes: THREE.Box3[] = [];
-    let top = 2.4;
+/** One station: its props (with click boxes), the tape mark where the visitor stands, its crew. */
+function buildStation(targets: PropTargets, station: StationDef, lookups: Lookups, crew: CrewLayout[]): StationLayout {
+  const yaw = station.facing * DEG;
+  const origin = new THREE.Vector3(station.position[0], 0, station.position[1]);
+  const [sx, sz] = viewSpot(station);
+  const spot = new THREE.Vector3(sx, 0, sz);
+  const rand = seededRandom(hashString(station.id));
+  const propBoxes: THREE.Box3[] = [];
+  let top = 2.4;
 
-    for (const prop of station.props) {
-      const start = targets.solid.triangleCount;
-      for (const b of Object.values(targets)) {
-        b.push().translate(origin.x, 0, origin.z).rotateY(yaw).translate(prop.at[0], 0, prop.at[1]).rotateY((prop.rotation ?? 0) * DEG).scale(prop.scale ?? 1);
-      }
-      PROP_BUILDERS[prop.type](targets, rand);
-      for (const b of Object.values(targets)) b.pop();
-      if (targets.solid.triangleCount > start) {
-        const box = targets.solid.boundsSince(start);
-        // A huge box (the LED wall) would swallow clicks meant for the crew in front of it: keep it, it is
-        // behind them, and raycasting takes the nearest hit.
-        propBoxes.push(box);
-        top = Math.max(top, Math.min(box.max.y, 4.6));
-      }
+  for (const prop of station.props) {
+    const start = targets.solid.triangleCount;
+    for (const b of Object.values(targets)) {
+      b.push().translate(origin.x, 0, origin.z).rotateY(yaw).translate(prop.at[0], 0, prop.at[1]).rotateY((prop.rotation ?? 0) * DEG).scale(prop.scale ?? 1);
     }
-
-    // Tape marks where the visitor stands: a ring in the stage colour and a "T" of gaffer tape.
-    const tape = stageColor.get(station.stage) ?? '#ffd166';
-    targets.solid.push().translate(spot.x, 0.004, spot.z).rotateY(yaw);
-    targets.solid.torus(0.55, 0.03, tape, 0, 0, 0, 28);
-    targets.solid.box(0.6, 0.006, 0.07, tape, 0, 0, -0.2);
-    targets.solid.box(0.07, 0.006, 0.45, tape, 0, 0, 0.05);
-    targets.solid.pop();
-
-    station.crew.forEach((member, i) => {
-      const department = roleDepartment.get(member.role) ?? '';
-      const color = departmentColor.get(department) ?? '#888888';
-      const pose = member.pose ?? 'stand';
-      const local = new THREE.Vector3(member.at[0], 0, member.at[1]).applyAxisAngle(THREE.Object3D.DEFAULT_UP, yaw);
-      const feet = origin.clone().add(local);
-      targets.solid.push().translate(feet.x, 0, feet.z).rotateY(yaw + (member.facing ?? 0) * DEG);
-      buildFigure(targets.solid, { color, pose, seed: hashString(`${station.id}:${member.role}:${i}`) });
-      targets.solid.pop();
-      crew.push({ role: member.role, station: station.id, department, feet, head: new THREE.Vector3(feet.x, figureHeadHeight(pose), feet.z) });
-    });
-
-    stations.set(station.id, {
-      id: station.id,
-      origin,
-      yaw,
-      spot,
-      labelAnchor: new THREE.Vector3(origin.x, top + 0.5, origin.z),
-      propBoxes,
-      def: station,
-    });
+    PROP_BUILDERS[prop.type](targets, rand);
+    for (const b of Object.values(targets)) b.pop();
+    if (targets.solid.triangleCount > start) {
+      const box = targets.solid.boundsSince(start);
+      // A huge box (the LED wall) would swallow clicks meant for the crew in front of it: keep it, it is
+      // behind them, and raycasting takes the nearest hit.
+      propBoxes.push(box);
+      top = Math.max(top, Math.min(box.max.y, 4.6));
+    }
   }
 
+  // Tape marks where the visitor stands: a ring in the stage colour and a "T" of gaffer tape.
+  const tape = lookups.stageColor.get(station.stage) ?? '#ffd166';
+  targets.solid.push().translate(spot.x, 0.004, spot.z).rotateY(yaw);
+  targets.solid.torus(0.55, 0.03, tape, 0, 0, 0, 28);
+  targets.solid.box(0.6, 0.006, 0.07, tape, 0, 0, -0.2);
+  targets.solid.box(0.07, 0.006, 0.45, tape, 0, 0, 0.05);
+  targets.solid.pop();
+
+  station.crew.forEach((member, i) => {
+    const department = lookups.roleDepartment.get(member.role) ?? '';
+    const color = lookups.departmentColor.get(department) ?? '#888888';
+    const pose = member.pose ?? 'stand';
+    const local = new THREE.Vector3(member.at[0], 0, member.at[1]).applyAxisAngle(THREE.Object3D.DEFAULT_UP, yaw);
+    const feet = origin.clone().add(local);
+    targets.solid.push().translate(feet.x, 0, feet.z).rotateY(yaw + (member.facing ?? 0) * DEG);
+    buildFigure(targets.solid, { color, pose, seed: hashString(`${station.id}:${member.role}:${i}`) });
+    targets.solid.pop();
+    crew.push({ role: member.role, station: station.id, department, feet, head: new THREE.Vector3(feet.x, figureHeadHeight(pose), feet.z) });
+  });
+
+  return { id: station.id, origin, yaw, spot, labelAnchor: new THREE.Vector3(origin.x, top + 0.5, origin.z), propBoxes, def: station };
+}
+
+/** The three merged meshes, their materials, the LED picture and the set's light. */
+function assemble(
+  targets: PropTargets,
+  shellVertices: { solid: number; glow: number },
+  layout: Pick<BuiltSet, 'stations' | 'crew' | 'bounds'>,
+): BuiltSet {
   const root = new THREE.Group();
   root.name = 'backlot-set';
   const solidGeo = targets.solid.build();
@@ -165,9 +137,7 @@ export function buildSet(set: SetFile): BuiltSet {
       solidGeo.setDrawRange(visible ? 0 : shellVertices.solid, Infinity);
       glowGeo.setDrawRange(visible ? 0 : shellVertices.glow, Infinity);
     },
-    stations,
-    crew,
-    bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 },
+    ...layout,
     triangles,
     dispose() {
       for (const mesh of meshes) mesh.geometry.dispose();

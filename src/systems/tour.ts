@@ -1,13 +1,11 @@
 import * as THREE from 'three';
 import { defineSystem, type Entity, type TypedSystem } from '../aframe-typed';
 import { tourReducer, type TourAction, type TourState } from '../tour/state';
-import { EYE_HEIGHT, type BuiltSet, type StationLayout } from '../set/build-set';
+import { EYE_HEIGHT, arrivalYaw, type BuiltSet, type StationLayout } from '../set/layout';
 import { SEATED_LIFT, placeHead, viewYaw, type XrMode } from '../xr/rig';
 
 export const TOUR_SYSTEM = 'tour';
 
-/** Called once per frame, in registration order, after the visitor has moved. */
-export type FrameHook = (dt: number) => void;
 export type Listener = (state: TourState, previous: TourState) => void;
 
 export interface Fader {
@@ -21,6 +19,8 @@ export interface TourSetup {
   readonly rig: Entity;
   readonly camera: Entity;
   readonly fader: Fader;
+  /** Who owns the XR mode (the xr system): the tour only reads it. */
+  readonly xr: { readonly mode: XrMode };
 }
 
 interface Travel {
@@ -36,10 +36,6 @@ interface Travel {
   readonly turnOnly: boolean;
 }
 
-/** On arrival the visitor looks a little right of the station, leaving room for the panel on the right. */
-const ARRIVAL_TURN = THREE.MathUtils.degToRad(8);
-/** The yaw a visitor has on arriving at a station; panels are placed relative to it. */
-export const arrivalYaw = (layout: StationLayout): number => layout.yaw - ARRIVAL_TURN;
 const WALK_SPEED = 2.2; // m/s, a brisk walk
 const WALL_MARGIN = 0.6;
 const WALK_KEYS: Readonly<Record<string, readonly [number, number]>> = {
@@ -67,38 +63,42 @@ interface TourMethods {
   state: TourState | null;
   setupData: TourSetup | null;
   listeners: Listener[];
-  frameHooks: FrameHook[];
   travel: Travel | null;
   fading: boolean;
   keys: Set<string>;
-  /** inline (screen), vr or ar: in a headset every move is a fade, and the head pose is real. */
-  xrMode: XrMode;
-  /** Narration and captions (src/audio), for tests and the kiosk; set once the HUD is up. */
-  narration: import('../audio/narration').Narration | null;
-  /** Kiosk mode's controller (?mode=kiosk), for tests and the soak; null otherwise. */
-  kiosk: import('../kiosk/kiosk').KioskHooks | null;
   arrivalHooks: ((station: string) => void)[];
-  setXrMode(this: TourSystem, mode: XrMode): void;
-  addArrivalHook(this: TourSystem, hook: (station: string) => void): void;
+  /** inline (screen), vr or ar, as the xr system says: in a headset every move is a fade. */
+  mode(this: TourSystem): XrMode;
+  /** The xr system changed the mode: travel stops; back on the screen the visitor stands at the station. */
+  xrModeChanged(this: TourSystem, mode: XrMode): void;
+  /** Runs `hook(station)` on every arrival; returns its remover. */
+  addArrivalHook(this: TourSystem, hook: (station: string) => void): () => void;
   arrived(this: TourSystem, station: string): void;
+  /** A move that is a fade (a VR teleport): black, `place()`, back; travelling meanwhile. */
+  fadeMove(this: TourSystem, place: () => void): Promise<void>;
+  /** A fade that cannot finish (a session started or ended mid-fade) no longer counts as travel. */
+  cancelFade(this: TourSystem): void;
   onKeyDown: (e: KeyboardEvent) => void;
   onKeyUp: (e: KeyboardEvent) => void;
   onBlur: () => void;
   setup(this: TourSystem, setup: TourSetup): void;
   dispatch(this: TourSystem, action: TourAction): void;
   subscribe(this: TourSystem, listener: Listener): () => void;
-  addFrameHook(this: TourSystem, hook: FrameHook): void;
   layout(this: TourSystem, id: string): StationLayout;
   isTravelling(this: TourSystem): boolean;
   faceStation(this: TourSystem, id: string, instant?: boolean): void;
   placeAt(this: TourSystem, id: string): void;
-  visitorYaw(this: TourSystem): number;
+  /** The yaw the visitor looks along; `mode` to read it as on the screen while a session starts. */
+  visitorYaw(this: TourSystem, mode?: XrMode): number;
   visitorPosition(this: TourSystem, target: THREE.Vector3): THREE.Vector3;
   look(this: TourSystem): LookControls | null;
   startTravel(this: TourSystem, id: string): void;
+  /** The travel phase of the frame: glides, turns and keyboard walking. */
+  step(this: TourSystem, dt: number): void;
   stepTravel(this: TourSystem, dt: number): void;
   stepWalk(this: TourSystem, dt: number): void;
-  dispose(this: TourSystem): void;
+  /** Undoes setup: keyboard listeners off, listeners and hooks dropped, state gone. */
+  teardown(this: TourSystem): void;
 }
 
 export type TourSystem = TypedSystem<TourMethods>;
@@ -107,21 +107,17 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 
 /**
- * Owns the tour state machine on the A-Frame side and runs the one ordered per-frame update:
- * travel (glide or fade), keyboard walking, then the frame hooks (role tags, focus ring, floor
- * plan) in the order they were registered.
+ * Owns the tour state machine on the A-Frame side and moves the visitor: travel (glide or fade)
+ * and keyboard walking, as the travel phase of the frame (src/app/phases.ts). Other features
+ * subscribe to its state and dispatch actions; none writes its fields.
  */
 defineSystem<TourMethods>(TOUR_SYSTEM, {
   state: null,
   setupData: null,
   listeners: [],
-  frameHooks: [],
   travel: null,
   fading: false,
   keys: new Set(),
-  xrMode: 'inline',
-  narration: null,
-  kiosk: null,
   arrivalHooks: [],
   onKeyDown: () => undefined,
   onKeyUp: () => undefined,
@@ -130,7 +126,6 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   init() {
     this.arrivalHooks = [];
     this.listeners = [];
-    this.frameHooks = [];
     this.keys = new Set();
     this.onKeyDown = (e: KeyboardEvent) => {
       if (e.code in WALK_KEYS && !isTyping(e.target) && !e.altKey && !e.ctrlKey && !e.metaKey) {
@@ -142,16 +137,21 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
       this.keys.delete(e.code);
     };
     this.onBlur = () => this.keys.clear();
-    window.addEventListener('keydown', this.onKeyDown);
-    window.addEventListener('keyup', this.onKeyUp);
-    window.addEventListener('blur', this.onBlur);
   },
 
   setup(setup) {
     this.setupData = setup;
     this.state = setup.initial;
+    // Listening starts with a tour to walk in (and ends with it: see teardown).
+    window.addEventListener('keydown', this.onKeyDown);
+    window.addEventListener('keyup', this.onKeyUp);
+    window.addEventListener('blur', this.onBlur);
     const at = setup.initial.station;
     if (at) this.placeAt(at);
+  },
+
+  mode() {
+    return this.setupData?.xr.mode ?? 'inline';
   },
 
   dispatch(action) {
@@ -173,21 +173,32 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     };
   },
 
-  addFrameHook(hook) {
-    this.frameHooks.push(hook);
-  },
-
   addArrivalHook(hook) {
     this.arrivalHooks.push(hook);
+    return () => {
+      this.arrivalHooks = this.arrivalHooks.filter((h) => h !== hook);
+    };
   },
 
   arrived(station) {
     for (const hook of this.arrivalHooks) hook(station);
   },
 
-  setXrMode(mode) {
-    if (mode === this.xrMode) return;
-    this.xrMode = mode;
+  async fadeMove(place) {
+    const fader = this.setupData!.fader;
+    this.fading = true;
+    await fader.fade(true);
+    place();
+    // The visitor may have left the headset during the fade: then there is nothing to fade back.
+    if (this.mode() === 'vr') await fader.fade(false);
+    this.fading = false;
+  },
+
+  cancelFade() {
+    this.fading = false;
+  },
+
+  xrModeChanged(mode) {
     this.travel = null;
     this.keys.clear();
     const rig = this.setupData?.rig.object3D;
@@ -216,14 +227,14 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     return look ?? null;
   },
 
-  visitorYaw() {
-    if (this.xrMode !== 'inline') return viewYaw(this.setupData!.camera.object3D);
+  visitorYaw(mode) {
+    if ((mode ?? this.mode()) !== 'inline') return viewYaw(this.setupData!.camera.object3D);
     const rig = this.setupData!.rig.object3D;
     return rig.rotation.y + (this.look()?.yawObject.rotation.y ?? 0);
   },
 
   visitorPosition(target) {
-    if (this.xrMode === 'vr') {
+    if (this.mode() === 'vr') {
       this.setupData!.camera.object3D.getWorldPosition(target);
       target.y = 0;
       return target;
@@ -235,8 +246,8 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   placeAt(id) {
     const layout = this.layout(id);
     const rig = this.setupData!.rig.object3D;
-    if (this.xrMode === 'ar') return; // the AR placement owns the rig
-    if (this.xrMode === 'vr') {
+    if (this.mode() === 'ar') return; // the AR placement owns the rig
+    if (this.mode() === 'vr') {
       placeHead(rig, this.setupData!.camera.object3D, layout.spot, arrivalYaw(layout), this.state?.settings.seated ? SEATED_LIFT : 0);
       return;
     }
@@ -250,7 +261,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   },
 
   faceStation(id, instant = false) {
-    if (this.xrMode !== 'inline') return; // nobody turns a headset wearer's head for them
+    if (this.mode() !== 'inline') return; // nobody turns a headset wearer's head for them
     const layout = this.layout(id);
     const rig = this.setupData!.rig.object3D;
     // Aim between the station and its tape mark, pitched down enough that the mark (where the
@@ -281,13 +292,13 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     const setup = this.setupData!;
     const layout = this.layout(id);
     const rig = setup.rig.object3D;
-    if (this.xrMode === 'ar') {
+    if (this.mode() === 'ar') {
       this.arrived(id); // AR: the panel opens over the model; nobody travels
       return;
     }
     // No glide in a headset (moving the view the body does not feel is what makes people sick), nor
     // for visitors who prefer reduced motion: a short fade, a cut, a fade back.
-    if (this.xrMode === 'vr' || this.state?.settings.reducedMotion) {
+    if (this.mode() === 'vr' || this.state?.settings.reducedMotion) {
       this.travel = null;
       this.fading = true;
       void setup.fader.fade(true).then(async () => {
@@ -327,7 +338,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   },
 
   stepWalk(dt) {
-    if (this.keys.size === 0 || this.travel || this.fading || this.xrMode !== 'inline') return;
+    if (this.keys.size === 0 || this.travel || this.fading || this.mode() !== 'inline') return;
     let forward = 0;
     let strafe = 0;
     for (const code of this.keys) {
@@ -348,21 +359,22 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     rig.position.z = THREE.MathUtils.clamp(rig.position.z + scratchMove.z, -halfDepth + WALL_MARGIN, halfDepth - WALL_MARGIN);
   },
 
-  tick(_time, delta) {
+  step(dt) {
     if (!this.setupData || !this.state) return;
-    // Clamp: a background tab resumes with a huge delta that would teleport the walker.
-    const dt = Math.min(delta, 100) / 1000;
     this.stepTravel(dt);
     this.stepWalk(dt);
-    for (const hook of this.frameHooks) hook(dt);
   },
 
-  dispose() {
+  teardown() {
     window.removeEventListener('keydown', this.onKeyDown);
     window.removeEventListener('keyup', this.onKeyUp);
     window.removeEventListener('blur', this.onBlur);
     this.listeners = [];
-    this.frameHooks = [];
     this.arrivalHooks = [];
+    this.keys.clear();
+    this.travel = null;
+    this.fading = false;
+    this.setupData = null;
+    this.state = null;
   },
 });

@@ -17,15 +17,15 @@ export interface XrHandlers {
 }
 
 interface XrMethods {
+  /** The one owner of the XR mode: the tour and every feature read it here. */
   mode: XrMode;
-  /** The VR controls, AR model and AR overlay, once the app has wired them (tests read these). */
-  controllers: Record<string, unknown> | null;
   support: XrSupport;
   handlers: XrHandlers | null;
   onEnter: () => void;
   onExit: () => void;
   detect(this: XrSystem): Promise<XrSupport>;
-  connect(this: XrSystem, handlers: XrHandlers): void;
+  /** The app's start/end handlers (null: nobody to tell, after a teardown). */
+  connect(this: XrSystem, handlers: XrHandlers | null): void;
   enter(this: XrSystem, mode: 'vr' | 'ar'): Promise<void>;
   exit(this: XrSystem): Promise<void>;
   session(this: XrSystem): XRSession | null;
@@ -41,7 +41,6 @@ export type XrSystem = TypedSystem<XrMethods>;
  */
 defineSystem<XrMethods>(XR_SYSTEM, {
   mode: 'inline',
-  controllers: null,
   support: { vr: false, ar: false },
   handlers: null,
   onEnter: () => undefined,

@@ -5,8 +5,8 @@ import { buildHelpDialog, buildSettingsDialog, type SettingsDialog } from './dia
 import { fill, format, h } from './dom';
 import { FloorPlan } from './floor-plan';
 import { panelText } from './panel-text';
+import { TEXT_SCALE } from './text-scale';
 
-const TEXT_SCALE = { normal: 1, large: 1.25, 'x-large': 1.5 } as const;
 
 /**
  * The DOM layer over the 3D view: tour bar (previous / where you are / next), crew buttons, role-tag
@@ -88,6 +88,13 @@ export class Hud implements Fader {
       this.settings.dialog,
     );
     document.body.append(this.root, this.fadeEl);
+  }
+
+  /** Takes the HUD off the page (the app's teardown); its own listeners go with its elements. */
+  dispose(): void {
+    window.clearTimeout(this.noticeTimer);
+    this.root.remove();
+    this.fadeEl.remove();
   }
 
   /** Adds fields to the settings dialog (sound, language), above its Close button. */

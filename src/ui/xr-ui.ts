@@ -1,21 +1,19 @@
 import type { Content } from '../content/types';
-import type { XrSupport } from '../systems/xr';
 import type { ArMode, ScreenPoint } from '../xr/ar-mode';
 import { fill, h } from './dom';
 import { panelText } from './panel-text';
 import type { TourState } from '../tour/state';
 
-/**
- * The DOM side of WebXR: "Enter VR" / "View in AR" buttons (only where the browser can), a
- * "Headsets and AR" section in Help that says what this browser can and cannot do, and the AR DOM
- * overlay (hints, model controls, the station's text and its crew's role tags).
- */
 /** Room a DOM role tag takes on screen (CSS px, at normal text size) when stacking them. */
 const TAG_W = 230;
 const TAG_H = 62;
 const NONE: ScreenPoint[] = [];
 const byLowest = (a: ScreenPoint, b: ScreenPoint): number => b.y - a.y;
 
+/**
+ * The AR DOM overlay: hints for the placement phase, the model's controls, the station's text and
+ * its crew's role tags over the model. Part of the XR controls' lazy chunk (src/xr/controls.ts).
+ */
 export class XrUi {
   readonly overlay: HTMLElement;
   private readonly hint: HTMLElement;
@@ -34,7 +32,7 @@ export class XrUi {
   constructor(
     private readonly content: Content,
     private readonly ar: ArMode,
-    private readonly actions: { enter(mode: 'vr' | 'ar'): void; exit(): void; notice(text: string): void },
+    private readonly actions: { exit(): void },
   ) {
     const { ui } = content.locale;
     const b = (id: string, label: string, onClick: () => void): HTMLButtonElement => {
@@ -74,10 +72,19 @@ export class XrUi {
     this.overlay.addEventListener('beforexrselect', (e) => {
       if (performance.now() - this.multiTouchAt < 400) e.preventDefault();
     });
-    new ResizeObserver(([entry]) => {
+    this.resizes = new ResizeObserver(([entry]) => {
       if (entry) this.size = { width: entry.contentRect.width, height: entry.contentRect.height };
-    }).observe(this.overlay);
+    });
+    this.resizes.observe(this.overlay);
     document.body.append(this.overlay);
+  }
+
+  private readonly resizes: ResizeObserver;
+
+  /** Takes the overlay off the page (the app's teardown). */
+  dispose(): void {
+    this.resizes.disconnect();
+    this.overlay.remove();
   }
 
   private currentStation: string | null = null;
@@ -108,35 +115,6 @@ export class XrUi {
       if (e.touches.length > 0 || last) this.multiTouchAt = performance.now();
       last = null;
     }, { passive: true });
-  }
-
-  /** Adds the Enter VR / View in AR buttons where supported, and the Help section either way. */
-  mount(tools: HTMLElement, help: HTMLElement | null, support: XrSupport): void {
-    const { ui } = this.content.locale;
-    if (support.vr) {
-      const vr = h('button', { type: 'button', id: 'btn-vr', class: 'xr-button' }, ui.enterVR);
-      vr.addEventListener('click', () => this.actions.enter('vr'));
-      tools.prepend(vr);
-    }
-    if (support.ar) {
-      const ar = h('button', { type: 'button', id: 'btn-ar', class: 'xr-button' }, ui.enterAR);
-      ar.addEventListener('click', () => this.actions.enter('ar'));
-      tools.prepend(ar);
-    } else if (navigator.maxTouchPoints > 0) {
-      // On a phone that cannot do AR (an iPhone, say) the control is there but says what is missing;
-      // the touch and motion view carries on.
-      const ar = h('button', { type: 'button', id: 'btn-ar', class: 'xr-button', 'aria-disabled': 'true' }, ui.enterAR);
-      ar.addEventListener('click', () => this.actions.notice(ui.arUnavailable));
-      tools.prepend(ar);
-    }
-    if (help) {
-      const section = h('section', { id: 'help-xr' },
-        h('h3', {}, ui.xrHeading),
-        h('p', { id: 'help-vr' }, support.vr ? ui.vrHelp : ui.vrUnavailable),
-        h('p', { id: 'help-ar' }, support.ar ? ui.arHelp : ui.arUnavailable),
-      );
-      help.querySelector('.dialog-close')?.before(section);
-    }
   }
 
   /** Refreshes the overlay: hint for the placement phase, the station card, life-size label. */

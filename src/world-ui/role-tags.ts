@@ -1,13 +1,10 @@
 import * as THREE from 'three';
-import { defineSystem, type TypedSystem } from '../aframe-typed';
 import { BillboardBatch, drawCard } from './billboards';
 import { font } from './text-canvas';
-import type { CrewLayout } from '../set/build-set';
+import type { CrewLayout } from '../set/layout';
 import type { LineRange } from './overlay-lines';
 import type { Content } from '../content/types';
 import type { TourState } from '../tour/state';
-
-export const ROLE_TAGS_SYSTEM = 'role-tags';
 
 const TAG_H = 0.36;
 const TAG_PX = 300;
@@ -31,43 +28,23 @@ interface Rect {
 const v = new THREE.Vector3();
 const camPos = new THREE.Vector3();
 
-interface RoleTagMethods {
-  batch: BillboardBatch | null;
-  /** This system's leader lines: a range of the shared overlay line batch. */
-  lines: LineRange | null;
-  leaderColor: THREE.Color;
-  crew: readonly CrewLayout[];
-  shownRoles: Set<string>;
-  frame: number;
-  dirty: boolean;
-  group: THREE.Group | null;
-  build(this: RoleTagSystem, content: Content, crew: readonly CrewLayout[], highContrast: boolean, lines: LineRange): THREE.Group;
-  update(this: RoleTagSystem, state: TourState, camera: THREE.Camera, size: { width: number; height: number }): void;
-  invalidate(this: RoleTagSystem): void;
-  /** Hides every tag and leader line until the next layout pass (AR uses DOM tags instead). */
-  hideAll(this: RoleTagSystem): void;
-  visibleRoles(this: RoleTagSystem): string[];
-  dispose(this: RoleTagSystem): void;
-}
-
-export type RoleTagSystem = TypedSystem<RoleTagMethods>;
-
 /**
  * Floating role tags over crew figures (the AR layer): title and one-line job on a card in the
  * department colour, joined to the person by a leader line, always facing the viewer. Tags that
  * would overlap are lifted, then dropped (farthest first), so the view never becomes a pile.
  */
-defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
-  batch: null,
-  lines: null,
-  leaderColor: new THREE.Color('#f4e3b5'),
-  crew: [],
-  shownRoles: new Set(),
-  frame: 0,
-  dirty: true,
-  group: null,
+export class RoleTags {
+  private batch: BillboardBatch | null = null;
+  /** This layer's leader lines: a range of the shared overlay line batch. */
+  private lines: LineRange | null = null;
+  private leaderColor = new THREE.Color('#f4e3b5');
+  private crew: readonly CrewLayout[] = [];
+  private shownRoles = new Set<string>();
+  private frame = 0;
+  private dirty = true;
+  private group: THREE.Group | null = null;
 
-  build(content, crew, highContrast, lines) {
+  build(content: Content, crew: readonly CrewLayout[], highContrast: boolean, lines: LineRange): THREE.Group {
     this.dispose();
     this.crew = crew;
     this.shownRoles = new Set();
@@ -114,21 +91,22 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
     this.group.visible = false;
     this.dirty = true;
     return this.group;
-  },
+  }
 
-  invalidate() {
+  invalidate(): void {
     this.dirty = true;
-  },
+  }
 
-  hideAll() {
+  /** Hides every tag and leader line until the next layout pass (AR uses DOM tags instead). */
+  hideAll(): void {
     this.lines?.clearAll();
     if (this.group) this.group.visible = false;
     for (const c of this.crew) this.batch?.setShown(c.role, false);
     this.shownRoles = new Set();
     this.dirty = true;
-  },
+  }
 
-  update(state, camera, size) {
+  update(state: TourState, camera: THREE.Camera, size: { width: number; height: number }): void {
     const batch = this.batch;
     const lines = this.lines;
     if (!batch || !lines) return;
@@ -187,18 +165,19 @@ defineSystem<RoleTagMethods>(ROLE_TAGS_SYSTEM, {
     });
     this.shownRoles = shown;
     if (this.group) this.group.visible = shown.size > 0;
-  },
+  }
 
-  visibleRoles() {
+  /** The roles whose tags were shown by the last layout pass (tests read it). */
+  visibleRoles(): string[] {
     return [...this.shownRoles];
-  },
+  }
 
-  dispose() {
+  dispose(): void {
     this.batch?.dispose();
     this.lines?.clearAll();
     this.group?.removeFromParent();
     this.batch = null;
     this.lines = null;
     this.group = null;
-  },
-});
+  }
+}

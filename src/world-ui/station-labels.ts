@@ -1,5 +1,5 @@
 import type { Content } from '../content/types';
-import type { StationLayout } from '../set/build-set';
+import type { StationLayout } from '../set/layout';
 import { BillboardBatch, drawCard } from './billboards';
 import { font } from './text-canvas';
 

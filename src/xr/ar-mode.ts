@@ -1,9 +1,8 @@
 import * as THREE from 'three';
 import type { Scene } from '../aframe-typed';
-import type { CrewLayout } from '../set/build-set';
+import { arrivalYaw, type CrewLayout } from '../set/layout';
 import type { TourSystem } from '../systems/tour';
 import { pickTarget, selectActions } from '../input/pick';
-import { arrivalYaw } from '../systems/tour';
 
 /** The model's scale on the table: the 36 m soundstage becomes about 0.9 m across. */
 export const AR_DEFAULT_SCALE = 1 / 40;

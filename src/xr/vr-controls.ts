@@ -4,9 +4,10 @@ import type { TourSystem } from '../systems/tour';
 import type { PanelButton } from '../world-ui/panel-buttons';
 import { circleInto, type LineRange, type OverlayLines } from '../world-ui/overlay-lines';
 import { pickTarget, selectActions, type PickTarget } from '../input/pick';
-import { ARC_SAMPLES, isWalkable, teleportArc, type Arc, type Vec3Like, type WalkableArea } from './teleport';
+import { isWalkable, teleportArc, type Arc, type Vec3Like, type WalkableArea } from './teleport';
+import { HOVER_SEGMENTS, POINTERS, POINTER_SEGMENTS, RING_RADII, RING_SEGMENTS, SEG_ARC, SEG_CURSOR, SEG_RAY, SEG_RING } from './segments';
 import { SnapTurner } from './snap-turn';
-import { SEATED_LIFT, placeHead, turnAboutHead, viewYaw } from './rig';
+import { SEATED_LIFT, placeHead, turnAboutHead, viewYaw, type XrMode } from './rig';
 
 const RAY_LENGTH = 12;
 const SMOOTH_SPEED = 1.6; // m/s: a calm walk
@@ -15,20 +16,6 @@ const RAY_IDLE = new THREE.Color('#cfd3dc');
 const RAY_HOT = new THREE.Color('#ffd166');
 const ARC_OK = new THREE.Color('#5ee08a');
 const ARC_NO = new THREE.Color('#ff5a5a');
-
-// Segments each pointer draws into the shared line batch: ray, arc, a landing ring of three
-// circles (lines are one pixel wide, so three read as a band), a three-axis cursor.
-const RING_SEGMENTS = 24;
-const RING_RADII = [0.22, 0.26, 0.3] as const;
-const SEG_RAY = 0;
-const SEG_ARC = 1;
-const SEG_RING = SEG_ARC + ARC_SAMPLES;
-const SEG_CURSOR = SEG_RING + RING_SEGMENTS * RING_RADII.length;
-const POINTER_SEGMENTS = SEG_CURSOR + 3;
-const HOVER_SEGMENTS = 2 * 32;
-const POINTERS = 2;
-/** How many segments of the overlay line batch the VR controls take. */
-export const VR_LINE_SEGMENTS = POINTERS * POINTER_SEGMENTS + HOVER_SEGMENTS;
 
 /** What one input source (a controller, a hand, a gaze-and-pinch) is pointing at. */
 type Aim =
@@ -60,6 +47,8 @@ export interface VrControlsDeps {
   readonly rig: THREE.Object3D;
   readonly camera: THREE.Object3D;
   readonly tour: TourSystem;
+  /** The XR mode's owner. */
+  readonly xr: { readonly mode: XrMode };
   readonly panel: PanelTarget;
   readonly lines: OverlayLines;
   readonly area: WalkableArea;
@@ -291,14 +280,11 @@ export class VrControls {
 
   /** Free teleport: a short fade, the head lands on the point, still facing the same way. */
   private async teleport(x: number, z: number): Promise<void> {
-    const { rig, camera, tour } = this.deps;
-    const fader = tour.setupData!.fader;
-    tour.fading = true;
-    await fader.fade(true);
-    // The visitor may have taken the headset off during the fade: then there is nothing to move.
-    if (tour.xrMode === 'vr') placeHead(rig, camera, { x, z }, viewYaw(camera), tour.state?.settings.seated ? SEATED_LIFT : 0);
-    if (tour.xrMode === 'vr') await fader.fade(false);
-    tour.fading = false;
+    const { rig, camera, tour, xr } = this.deps;
+    await tour.fadeMove(() => {
+      // The visitor may have taken the headset off during the fade: then there is nothing to move.
+      if (xr.mode === 'vr') placeHead(rig, camera, { x, z }, viewYaw(camera), tour.state?.settings.seated ? SEATED_LIFT : 0);
+    });
   }
 
   private smoothMove(dt: number, stickY: number): void {

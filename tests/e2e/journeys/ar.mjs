@@ -9,7 +9,7 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   const page = await t.openApp('?emulate-xr=ar');
   await waitFor(page, () => Boolean(document.querySelector('#btn-ar')), null, { what: '#btn-ar (immersive-ar supported)' });
   await enterXr(page, 'ar');
-  assertEqual(await page.evaluate(() => document.querySelector('a-scene').systems.xr.mode), 'ar', 'xr.mode');
+  assertEqual(await page.evaluate(() => window.backlot.xr.mode), 'ar', 'xr.mode');
   assert(await page.evaluate(() => getComputedStyle(document.getElementById('ar-overlay')).display !== 'none'), 'the AR overlay is hidden during the session');
 
   const hidden = await page.evaluate(() => document.getElementById('rig').object3D.scale.x);
@@ -39,7 +39,7 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
 
   t.step('point at the camera station on the model and select it');
   const target = await page.evaluate(() => {
-    const layout = document.querySelector('a-scene').systems.tour.layout('camera');
+    const layout = window.backlot.tour.layout('camera');
     // The floating label's hit sphere: on a model seen from above it is the least hidden part.
     const c = layout.labelAnchor;
     return { x: c.x, y: c.y + 0.35, z: c.z };
@@ -59,7 +59,7 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   t.note(`AR tags: ${tags.join(', ')}`);
   t.step('the station narrates, with captions and its controls in the AR overlay');
   await waitFor(page, () => {
-    const e = document.querySelector('a-scene').systems.tour.narration.debug().engine;
+    const e = window.backlot.narration.debug().engine;
     return Boolean(e?.narrationPlaying && e.narration.endsWith('/en/camera.mp3'));
   }, null, { what: 'camera narration playing in AR', timeout: 20_000 });
   await waitFor(page, () => !document.getElementById('ar-captions').hidden && document.getElementById('ar-captions').textContent.length > 0, null, { what: 'captions in the AR overlay' });
@@ -84,7 +84,7 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   const head = await page.evaluate(() => {
     const h = new window.AFRAME.THREE.Vector3();
     document.getElementById('camera').object3D.getWorldPosition(h);
-    const spot = document.querySelector('a-scene').systems.tour.layout('camera').spot;
+    const spot = window.backlot.tour.layout('camera').spot;
     return Math.hypot(h.x - spot.x, h.z - spot.z);
   });
   assert(head < 0.3, `at life size the visitor stands ${head.toFixed(2)} m from the camera tape mark`);

@@ -4,7 +4,7 @@ import { dispatch, frames, need, waitFor, waitForStation } from '../lib/helpers.
 import { enterXr, exitXr } from '../lib/xr.mjs';
 
 const audio = (page) => page.evaluate(() => {
-  const n = document.querySelector('a-scene').systems.tour.narration.debug();
+  const n = window.backlot.narration.debug();
   const cap = document.getElementById('captions');
   return { ...n, shown: cap.hidden ? null : cap.textContent, live: document.getElementById('caption-live').textContent };
 });
@@ -26,7 +26,7 @@ async function cuesOf(page, file) {
 const cuesNear = (cues, t, slack = 0.12) => cues.filter((c) => c.start - slack <= t && t < c.end + slack).map((c) => c.text);
 
 const waitPlaying = (page, file, what) => waitFor(page, (f) => {
-  const e = document.querySelector('a-scene').systems.tour.narration.debug().engine;
+  const e = window.backlot.narration.debug().engine;
   return Boolean(e && e.narrationPlaying && e.narration?.endsWith(f));
 }, file, { what, timeout: 20_000 });
 
@@ -57,12 +57,12 @@ test('audio: arriving at a station plays its narration; captions follow the audi
   // While the voice is heard, screen readers are not also given every phrase.
   assertEqual(a1.live, '', '#caption-live while the narration is audible');
   assert(a1.engine.ducked, 'the ambience should be ducked under the narration');
-  await waitFor(page, () => document.querySelector('a-scene').systems.tour.narration.debug().engine.bed, null, { what: 'the room tone playing' });
+  await waitFor(page, () => window.backlot.narration.debug().engine.bed, null, { what: 'the room tone playing' });
   await t.screenshot(page, 'captions.png');
 
   t.step('pause holds sound and captions; play carries on from there');
   await page.click('#btn-narration');
-  await waitFor(page, () => !document.querySelector('a-scene').systems.tour.narration.debug().engine.narrationPlaying, null, { what: 'narration paused' });
+  await waitFor(page, () => !window.backlot.narration.debug().engine.narrationPlaying, null, { what: 'narration paused' });
   const paused = await audio(page);
   assertEqual(paused.status, 'paused', 'status after Pause');
   await new Promise((r) => setTimeout(r, 1000));
@@ -76,16 +76,16 @@ test('audio: arriving at a station plays its narration; captions follow the audi
   t.step('replay starts again; skip ends it');
   await new Promise((r) => setTimeout(r, 800));
   await page.click('#btn-replay');
-  await waitFor(page, () => (document.querySelector('a-scene').systems.tour.narration.debug().engine.narrationTime ?? 99) < 1, null, { what: 'narration back at the start' });
+  await waitFor(page, () => (window.backlot.narration.debug().engine.narrationTime ?? 99) < 1, null, { what: 'narration back at the start' });
   await page.click('#btn-skip');
-  await waitFor(page, () => document.getElementById('captions').hidden && !document.querySelector('a-scene').systems.tour.narration.debug().engine.narrationPlaying, null, { what: 'captions gone and sound stopped after Skip' });
+  await waitFor(page, () => document.getElementById('captions').hidden && !window.backlot.narration.debug().engine.narrationPlaying, null, { what: 'captions gone and sound stopped after Skip' });
   assertEqual((await audio(page)).status, 'ended', 'status after Skip');
 
   t.step('the next station narrates its own file; the ambience is placed at the stations nearby');
   await page.click('#btn-next');
   await waitForStation(page, set.tour[1]);
   await waitPlaying(page, `/en/${set.tour[1]}.mp3`, `Howler playing en/${set.tour[1]}.mp3`);
-  await waitFor(page, () => document.querySelector('a-scene').systems.tour.narration.debug().engine.ambience > 0, null, { what: 'ambience playing near the station' });
+  await waitFor(page, () => window.backlot.narration.debug().engine.ambience > 0, null, { what: 'ambience playing near the station' });
   const a2 = await audio(page);
   const head = await page.evaluate(() => {
     const v = new window.AFRAME.THREE.Vector3();

@@ -70,7 +70,7 @@ test('keyboard: Tab through stations, Enter goes, Escape closes, Tab leaves to t
 
   t.step('Escape closes the panel');
   await page.keyboard.press('Escape');
-  await waitFor(page, () => document.querySelector('a-scene').systems.tour.state.panel === null, undefined, { timeout: 5000, what: 'Escape to close the panel (state.panel null)' });
+  await waitFor(page, () => window.backlot.tour.state.panel === null, undefined, { timeout: 5000, what: 'Escape to close the panel (state.panel null)' });
   assertEqual((await active(page)).id, 'scene-focus', 'focus stays on the 3D view after Escape');
 
   t.step('Tab past the last station');

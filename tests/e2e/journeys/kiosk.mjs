@@ -11,14 +11,14 @@ const KIOSK = '?mode=kiosk';
 
 /** The kiosk's test hooks as plain data. */
 const kioskState = (page) => page.evaluate(() => {
-  const k = document.querySelector('a-scene').systems.tour.kiosk;
-  if (!k) throw new Error('contract: systems.tour.kiosk is null in ?mode=kiosk');
+  const k = window.backlot.kiosk;
+  if (!k) throw new Error('contract: window.backlot.kiosk is null in ?mode=kiosk');
   return { phase: k.phase, cycles: k.cycles, body: document.body.dataset.kiosk ?? null };
 });
 
-const kioskCall = (page, method) => page.evaluate((m) => document.querySelector('a-scene').systems.tour.kiosk[m](), method);
+const kioskCall = (page, method) => page.evaluate((m) => window.backlot.kiosk[m](), method);
 
-const waitPhase = (page, phase, timeout = 10_000) => waitFor(page, (p) => document.querySelector('a-scene').systems.tour.kiosk.phase === p, phase, { what: `kiosk phase "${phase}"`, timeout });
+const waitPhase = (page, phase, timeout = 10_000) => waitFor(page, (p) => window.backlot.kiosk.phase === p, phase, { what: `kiosk phase "${phase}"`, timeout });
 
 const openDialogs = (page) => page.$$eval('dialog[open]', (ds) => ds.map((d) => d.id || '(no id)'));
 
@@ -28,7 +28,7 @@ const touchMiddle = (page) => page.mouse.click(640, 360);
 /** Opens the kiosk and checks it starts in its attract loop. */
 async function openKiosk(t) {
   const page = await t.openApp(KIOSK);
-  await waitFor(page, () => Boolean(document.querySelector('a-scene').systems.tour.kiosk), null, { what: 'systems.tour.kiosk set' });
+  await waitFor(page, () => Boolean(window.backlot.kiosk), null, { what: 'window.backlot.kiosk set' });
   const k = await kioskState(page);
   assertEqual([k.phase, k.body], ['attract', 'attract'], 'kiosk phase and body[data-kiosk] on opening');
   return page;
@@ -65,7 +65,7 @@ test('kiosk: attract → touch → idle → countdown → reset', async (t) => {
     window.__poses = [];
     const rec = () => {
       scene.camera.getWorldPosition(v);
-      window.__poses.push([v.x, v.z, scene.systems.tour.state.station]);
+      window.__poses.push([v.x, v.z, window.backlot.tour.state.station]);
       if (window.__poses.length < 5000) requestAnimationFrame(rec);
     };
     requestAnimationFrame(rec);
@@ -136,7 +136,7 @@ test('kiosk: attract → touch → idle → countdown → reset', async (t) => {
   await t.screenshot(page, 'kiosk-countdown.png');
 
   t.step('the countdown runs out: everything back for the next visitor');
-  const engine = () => page.evaluate(() => document.querySelector('a-scene').systems.tour.narration.debug().engine);
+  const engine = () => page.evaluate(() => window.backlot.narration.debug().engine);
   const loops = (await engine())?.ambience ?? 0;
   assert(loops > 0, `no station loop playing at ${set.tour[1]} before the reset`);
   // The last visitor's station loops stop with the reset (no station is within earshot of the
@@ -144,7 +144,7 @@ test('kiosk: attract → touch → idle → countdown → reset', async (t) => {
   // Read in the page in the same task as the reset's end, so a slow test machine cannot let the
   // attract loop set off first.
   const after = await page.evaluate(async () => {
-    const tour = document.querySelector('a-scene').systems.tour;
+    const tour = window.backlot.tour;
     tour.kiosk.finishCountdown();
     while (tour.kiosk.phase !== 'attract') await new Promise((r) => requestAnimationFrame(r));
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); // listener passes
@@ -189,7 +189,7 @@ test('kiosk: a touch during the countdown keeps the session', async (t) => {
     await kioskCall(page, 'expireIdle');
     await waitPhase(page, 'countdown');
     assert(await isVisible(page, '#still-there'), '#still-there not visible');
-    const n = await page.evaluate(() => document.querySelector('a-scene').systems.tour.narration.debug().status);
+    const n = await page.evaluate(() => window.backlot.narration.debug().status);
     if (variant.startsWith('the')) await page.click('#btn-still-here');
     else await page.mouse.click(1180, 120); // on the backdrop, far from the dialog's box
     await waitPhase(page, 'visit', 3_000);
@@ -199,7 +199,7 @@ test('kiosk: a touch during the countdown keeps the session', async (t) => {
     assertEqual(after.visited, before.visited, `visited after ${variant}`);
     assertEqual(after.panel, before.panel, `panel after ${variant}`);
     assertEqual((await kioskState(page)).cycles, 0, 'cycles (no reset happened)');
-    const m = await page.evaluate(() => document.querySelector('a-scene').systems.tour.narration.debug().status);
+    const m = await page.evaluate(() => window.backlot.narration.debug().status);
     t.note(`${variant}: narration ${n} during the countdown → ${m} after`);
   }
 
@@ -449,7 +449,7 @@ test('kiosk: the watchdog restarts a stalled kiosk', async (t) => {
   await page.waitForFunction(() => document.body.dataset.backlot === 'ready', { timeout: 45_000 });
   assertEqual(await page.evaluate(() => window.__sameDocument ?? false), false, 'the page was not reloaded');
   assertEqual(new URL(page.url()).searchParams.get('mode'), 'kiosk', 'mode after the restart');
-  await waitFor(page, () => Boolean(document.querySelector('a-scene').systems.tour.kiosk), null, { what: 'kiosk after the restart' });
+  await waitFor(page, () => Boolean(window.backlot.kiosk), null, { what: 'kiosk after the restart' });
   const k = await kioskState(page);
   assertEqual([k.phase, k.body], ['attract', 'attract'], 'phase after the watchdog restart');
   assert(await isVisible(page, '#attract'), '#attract not shown after the restart');
@@ -484,7 +484,7 @@ test('kiosk: a language switch carries on with the visit; switched off, it start
   await page.select('#set-language', other);
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#btn-language')]);
   await page.waitForFunction(() => document.body.dataset.backlot === 'ready', { timeout: 45_000 });
-  await waitFor(page, () => Boolean(document.querySelector('a-scene').systems.tour.kiosk), null, { what: 'kiosk after the switch' });
+  await waitFor(page, () => Boolean(window.backlot.kiosk), null, { what: 'kiosk after the switch' });
   let k = await kioskState(page);
   assertEqual([k.phase, k.body], ['visit', 'visit'], 'the same visit after the language switch');
   assertEqual(await page.evaluate(() => document.documentElement.lang), other, 'language after the switch');
@@ -499,7 +499,7 @@ test('kiosk: a language switch carries on with the visit; switched off, it start
   assertEqual(new URL(last).searchParams.get('lang'), other, 'the address carries the language after the switch');
   await page.goto(last, { waitUntil: 'load' });
   await page.waitForFunction(() => document.body.dataset.backlot === 'ready', { timeout: 45_000 });
-  await waitFor(page, () => Boolean(document.querySelector('a-scene').systems.tour.kiosk), null, { what: 'kiosk after the power cut' });
+  await waitFor(page, () => Boolean(window.backlot.kiosk), null, { what: 'kiosk after the power cut' });
   k = await kioskState(page);
   assertEqual([k.phase, k.body], ['attract', 'attract'], 'phase after the power cut');
   assertEqual(await page.evaluate(() => document.documentElement.lang), set.defaultLocale, 'language after the power cut');

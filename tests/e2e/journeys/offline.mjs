@@ -63,7 +63,7 @@ const cachedPaths = (page) => page.evaluate(async () => {
 });
 
 const narrationPlaying = (page, file, what) => waitFor(page, (f) => {
-  const e = document.querySelector('a-scene').systems.tour.narration.debug().engine;
+  const e = window.backlot.narration.debug().engine;
   return Boolean(e && e.narrationPlaying && e.narration?.endsWith(f));
 }, file, { what, timeout: 20_000 });
 
@@ -108,7 +108,7 @@ test('offline: after one online visit the tour loads and narrates with the netwo
     await waitForStation(page, 'camera');
     await waitForReader(page, [locale.stations.camera.title], 'the camera title offline');
     await narrationPlaying(page, '/en/camera.mp3', 'Howler playing en/camera.mp3 offline');
-    const engine = await page.evaluate(() => document.querySelector('a-scene').systems.tour.narration.debug().engine);
+    const engine = await page.evaluate(() => window.backlot.narration.debug().engine);
     assert(engine.narrationPlaying === true && engine.narration.endsWith('/en/camera.mp3'), `narration engine: ${JSON.stringify(engine)}`);
     const notFromWorker = served.filter((r) => r.path.startsWith(mount) && !r.sw).map((r) => r.path);
     assertEqual(notFromWorker, [], 'offline responses that did not come from the service worker');

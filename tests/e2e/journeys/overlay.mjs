@@ -4,12 +4,12 @@ import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { dispatch, frames, need, tour, waitFor, waitForStation } from '../lib/helpers.mjs';
 
 const visibleRoles = (page) => page.evaluate(() => {
-  const sys = document.querySelector('a-scene').systems['role-tags'];
-  if (!sys || typeof sys.visibleRoles !== 'function') throw new Error("contract: systems['role-tags'].visibleRoles() is missing");
+  const sys = window.backlot.roleTags;
+  if (!sys || typeof sys.visibleRoles !== 'function') throw new Error("contract: window.backlot.roleTags.visibleRoles() is missing");
   return [...sys.visibleRoles()];
 });
 
-const waitOverlay = (page, mode, how) => waitFor(page, (m) => document.querySelector('a-scene').systems.tour.state.overlay === m, mode, { timeout: 5000, what: `overlay "${mode}" after ${how}` });
+const waitOverlay = (page, mode, how) => waitFor(page, (m) => window.backlot.tour.state.overlay === m, mode, { timeout: 5000, what: `overlay "${mode}" after ${how}` });
 
 test('overlay: O and the button toggle role tags station → all → off → all', async (t) => {
   const page = await t.openApp();

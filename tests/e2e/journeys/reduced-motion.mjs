@@ -30,7 +30,7 @@ async function sampleTrip(page, go) {
     const step = () => {
       cam.updateMatrixWorld(true);
       const e = cam.matrixWorld.elements;
-      samples.push({ t: performance.now(), p: [e[12], e[13], e[14]], travelling: scene.systems.tour.isTravelling() });
+      samples.push({ t: performance.now(), p: [e[12], e[13], e[14]], travelling: window.backlot.tour.isTravelling() });
       if (!window.__e2eTrip.stop) requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -73,7 +73,7 @@ test('reduced-motion: glide by default, fade (no in-between positions) when redu
   await (await need(page, '#btn-settings')).click();
   const box = await need(page, '#set-reduced-motion');
   await box.click();
-  await page.waitForFunction(() => document.querySelector('a-scene').systems.tour.state.settings.reducedMotion === true, { timeout: 5000, polling: 100 })
+  await page.waitForFunction(() => window.backlot.tour.state.settings.reducedMotion === true, { timeout: 5000, polling: 100 })
     .catch(() => { throw new Error('clicking #set-reduced-motion did not set state.settings.reducedMotion'); });
   await page.keyboard.press('Escape');
   await frames(page, 3);

@@ -28,7 +28,7 @@ test('reload-persistence: station, visited and text size survive a reload', asyn
     return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
   }, { timeout: 5000 }).catch(() => { throw new Error('#set-text-size is not visible after clicking #btn-settings'); });
   await page.select('#set-text-size', 'large');
-  await page.waitForFunction(() => document.querySelector('a-scene').systems.tour.state.settings.textSize === 'large', { timeout: 5000, polling: 100 })
+  await page.waitForFunction(() => window.backlot.tour.state.settings.textSize === 'large', { timeout: 5000, polling: 100 })
     .catch(() => { throw new Error('choosing "large" in #set-text-size did not set state.settings.textSize'); });
   await page.keyboard.press('Escape');
   await frames(page, 3);

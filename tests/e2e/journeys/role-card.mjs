@@ -29,7 +29,7 @@ test('role-card: clicking a crew figure shows its role card', async (t) => {
 
   t.step(`click the ${best.role}`);
   await clickScene(page, best.at.x, best.at.y, `crew figure "${best.role}"`);
-  await waitFor(page, () => document.querySelector('a-scene').systems.tour.state.panel?.kind === 'role', undefined, { timeout: 5000, what: `a role card after clicking "${best.role}" at (${Math.round(best.at.x)}, ${Math.round(best.at.y)})` });
+  await waitFor(page, () => window.backlot.tour.state.panel?.kind === 'role', undefined, { timeout: 5000, what: `a role card after clicking "${best.role}" at (${Math.round(best.at.x)}, ${Math.round(best.at.y)})` });
   const state = await tour(page);
   assertEqual(state.panel, { kind: 'role', id: best.role, station: station.id }, 'state.panel after clicking the figure');
   const text = locale.roles[best.role];
@@ -39,6 +39,6 @@ test('role-card: clicking a crew figure shows its role card', async (t) => {
 
   t.step('Escape steps back to the station panel');
   await page.keyboard.press('Escape');
-  await waitFor(page, (id) => JSON.stringify(document.querySelector('a-scene').systems.tour.state.panel) === JSON.stringify({ kind: 'station', id }), station.id, { timeout: 5000, what: 'Escape to return from the role card to the station panel' });
+  await waitFor(page, (id) => JSON.stringify(window.backlot.tour.state.panel) === JSON.stringify({ kind: 'station', id }), station.id, { timeout: 5000, what: 'Escape to return from the role card to the station panel' });
   await waitForReader(page, [locale.stations[station.id].title], `the title of "${station.id}" again`);
 });

@@ -16,7 +16,7 @@ test('stations-by-click: every station in tour order by clicking its floor marke
     assert(at.onScreen, `after faceStation("${id}") its marker (world ${at.world.map((v) => v.toFixed(2)).join(', ')}) projects off screen (${Math.round(at.x)}, ${Math.round(at.y)}, ndc z ${at.ndcZ.toFixed(3)})`);
     t.step(`station "${id}": click its marker`);
     await clickScene(page, at.x, at.y, `marker of "${id}"`);
-    await waitFor(page, (prevTrip) => document.querySelector('a-scene').systems.tour.state.trip > prevTrip, before.trip, { timeout: 5000, what: `a trip to start after clicking the marker of "${id}" at (${Math.round(at.x)}, ${Math.round(at.y)})` });
+    await waitFor(page, (prevTrip) => window.backlot.tour.state.trip > prevTrip, before.trip, { timeout: 5000, what: `a trip to start after clicking the marker of "${id}" at (${Math.round(at.x)}, ${Math.round(at.y)})` });
     await waitForStation(page, id);
     const state = await tour(page);
     assertEqual(state.station, id, `state.station after clicking the marker of "${id}"`);

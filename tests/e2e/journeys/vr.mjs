@@ -7,12 +7,12 @@ import { aimAlong, aimAt, aimHandAt, enterXr, exitXr, memory, pinch, pullTrigger
 
 /** What the right controller's ray aims at (without the hand field, for comparisons). */
 const rightAim = (page) => page.evaluate(() => {
-  const { hand, ...aim } = document.querySelector('a-scene').systems.xr.controllers.vr.aims().find((a) => a.hand === 'right') ?? {};
+  const { hand, ...aim } = window.backlot.vr.aims().find((a) => a.hand === 'right') ?? {};
   return JSON.stringify(aim);
 });
 const deg = (r) => (r * 180) / Math.PI;
 const angleDiff = (a, b) => { let d = (a - b) % (2 * Math.PI); if (d > Math.PI) d -= 2 * Math.PI; if (d < -Math.PI) d += 2 * Math.PI; return d; };
-const notTravelling = (page) => waitFor(page, () => !document.querySelector('a-scene').systems.tour.isTravelling(), null, { what: 'arrival (fade done)' });
+const notTravelling = (page) => waitFor(page, () => !window.backlot.tour.isTravelling(), null, { what: 'arrival (fade done)' });
 
 test('vr: enter, trigger on a station marker, snap turn, teleport, panel button, exit keeps the station', async (t) => {
   const page = await t.openApp('?emulate-xr=vr');
@@ -22,11 +22,11 @@ test('vr: enter, trigger on a station marker, snap turn, teleport, panel button,
 
   t.step('enter VR');
   await enterXr(page, 'vr');
-  assertEqual(await page.evaluate(() => document.querySelector('a-scene').systems.xr.mode), 'vr', 'xr.mode');
+  assertEqual(await page.evaluate(() => window.backlot.xr.mode), 'vr', 'xr.mode');
 
   t.step('aim at the camera station marker and pull the trigger');
   const target = set.stations.find((s) => s.id === 'camera');
-  const spot = await page.evaluate((id) => { const p = document.querySelector('a-scene').systems.tour.layout(id).spot; return { x: p.x, y: 0.05, z: p.z }; }, target.id);
+  const spot = await page.evaluate((id) => { const p = window.backlot.tour.layout(id).spot; return { x: p.x, y: 0.05, z: p.z }; }, target.id);
   await aimAt(page, spot);
   await pullTrigger(page);
   await waitForStation(page, 'camera');
@@ -90,7 +90,7 @@ test('vr: enter, trigger on a station marker, snap turn, teleport, panel button,
   assert(notice.length > 0, 'no notice after a refused teleport');
 
   t.step('panel button: Next stop');
-  await page.evaluate(() => document.querySelector('a-scene').systems.tour.dispatch({ type: 'go', station: 'camera' }));
+  await page.evaluate(() => window.backlot.tour.dispatch({ type: 'go', station: 'camera' }));
   await waitForStation(page, 'camera');
   await notTravelling(page);
   await frames(page, 3);
@@ -154,7 +154,7 @@ test('vr: tracked hands — point and pinch at a station marker to go there', as
   await enterXr(page, 'vr');
   const sources = await page.evaluate(() => [...document.querySelector('a-scene').renderer.xr.getSession().inputSources].map((s) => Boolean(s.hand)));
   assert(sources.length > 0 && sources.every(Boolean), `input sources are not tracked hands: ${JSON.stringify(sources)}`);
-  const spot = await page.evaluate(() => { const p = document.querySelector('a-scene').systems.tour.layout('sound').spot; return { x: p.x, y: 0.05, z: p.z }; });
+  const spot = await page.evaluate(() => { const p = window.backlot.tour.layout('sound').spot; return { x: p.x, y: 0.05, z: p.z }; });
   await aimHandAt(page, spot);
   await pinch(page);
   await waitForStation(page, 'sound');

@@ -30,7 +30,7 @@ test('xr: a refused VR session shows a notice and the tour carries on', async (t
   await waitFor(page, () => !document.getElementById('notice').hidden && /VR/.test(document.getElementById('notice').textContent), null, { what: 'notice about the refused session' });
   const notice = await text(page, '#notice');
   assert(/declined/.test(notice), `notice does not give the reason: "${notice}"`);
-  assertEqual(await page.evaluate(() => document.querySelector('a-scene').systems.xr.mode), 'inline', 'mode after a refused session');
+  assertEqual(await page.evaluate(() => window.backlot.xr.mode), 'inline', 'mode after a refused session');
   await dispatch(page, { type: 'next' });
   const { set } = t.content();
   await waitForStation(page, set.tour[set.tour.indexOf('art') + 1]);

@@ -1,26 +1,25 @@
 // Helpers the journeys share. Everything that reads the app goes through the public test hooks of
-// the contract (body[data-backlot], the `tour` and `role-tags` systems, `station` / `crew-member`
-// components, the HUD ids), so a failure says which hook is missing or which behaviour is wrong.
+// the contract (body[data-backlot], `window.backlot` — see src/app/test-hooks.ts —, the `station` /
+// `crew-member` components, the HUD ids), so a failure says which hook is missing or which behaviour is wrong.
 import { AssertionError } from './runner.mjs';
 
 /** The tour system's state (TourState). Throws a contract message if the hook is missing. */
 export async function tour(page) {
   return page.evaluate(() => {
-    const scene = document.querySelector('a-scene');
-    if (!scene) throw new Error('contract: no <a-scene> in the page');
-    const sys = scene.systems?.tour;
-    if (!sys) throw new Error("contract: <a-scene> has no 'tour' system");
-    if (!sys.state) throw new Error('contract: systems.tour.state is empty');
+    if (!document.querySelector('a-scene')) throw new Error('contract: no <a-scene> in the page');
+    const sys = window.backlot?.tour;
+    if (!sys) throw new Error('contract: window.backlot.tour is missing (src/app/test-hooks.ts)');
+    if (!sys.state) throw new Error('contract: window.backlot.tour.state is empty');
     return JSON.parse(JSON.stringify(sys.state));
   });
 }
 
 export async function dispatch(page, action) {
-  await page.evaluate((a) => document.querySelector('a-scene').systems.tour.dispatch(a), action);
+  await page.evaluate((a) => window.backlot.tour.dispatch(a), action);
 }
 
 export async function isTravelling(page) {
-  return page.evaluate(() => document.querySelector('a-scene').systems.tour.isTravelling());
+  return page.evaluate(() => window.backlot.tour.isTravelling());
 }
 
 /** Waits `n` animation frames in the page. */
@@ -52,14 +51,14 @@ export function summary(s) {
 
 /** Waits until no glide/fade is running, then two more frames so the view has been rendered. */
 export async function waitForIdle(page, timeout = 20_000) {
-  await waitFor(page, () => !document.querySelector('a-scene').systems.tour.isTravelling(), undefined, { timeout, what: 'travel to end (isTravelling() false)' });
+  await waitFor(page, () => !window.backlot.tour.isTravelling(), undefined, { timeout, what: 'travel to end (isTravelling() false)' });
   await frames(page, 2);
 }
 
 /** Waits until the visitor has arrived at `id` (state.station === id and not travelling). */
 export async function waitForStation(page, id, timeout = 20_000) {
   await waitFor(page, (target) => {
-    const sys = document.querySelector('a-scene').systems.tour;
+    const sys = window.backlot.tour;
     return sys.state.station === target && !sys.isTravelling();
   }, id, { timeout, what: `arrival at station "${id}"` });
   await frames(page, 2);
@@ -202,8 +201,8 @@ export async function waitForReader(page, parts, what = 'reader text', timeout =
 /** Turns the view toward a station (like a visitor turning their head) and waits until it is still. */
 export async function faceStation(page, id) {
   await page.evaluate((sid) => {
-    const sys = document.querySelector('a-scene').systems.tour;
-    if (typeof sys.faceStation !== 'function') throw new Error('contract: systems.tour.faceStation(id) is missing');
+    const sys = window.backlot.tour;
+    if (typeof sys.faceStation !== 'function') throw new Error('contract: window.backlot.tour.faceStation(id) is missing');
     sys.faceStation(sid);
   }, id);
   await frames(page, 2);

@@ -4,14 +4,14 @@ import { frames, waitFor } from './helpers.mjs';
 
 export async function enterXr(page, mode) {
   await waitFor(page, () => Boolean(document.body.dataset.xr), null, { what: 'XR support detected' });
-  await page.evaluate((m) => document.querySelector('a-scene').systems.xr.enter(m), mode);
+  await page.evaluate((m) => window.backlot.xr.enter(m), mode);
   await waitFor(page, () => document.querySelector('a-scene').renderer.xr.isPresenting === true, null, { what: `${mode} session presenting` });
   await frames(page, 4);
 }
 
 export async function exitXr(page) {
-  await page.evaluate(() => document.querySelector('a-scene').systems.xr.exit());
-  await waitFor(page, () => document.querySelector('a-scene').renderer.xr.isPresenting === false && document.querySelector('a-scene').systems.xr.mode === 'inline', null, { what: 'session ended' });
+  await page.evaluate(() => window.backlot.xr.exit());
+  await waitFor(page, () => document.querySelector('a-scene').renderer.xr.isPresenting === false && window.backlot.xr.mode === 'inline', null, { what: 'session ended' });
   await frames(page, 2);
 }
 

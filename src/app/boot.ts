@@ -1,0 +1,95 @@
+import { loadContent, type ContentResult, type LanguageWish } from '../content/load';
+import { storeLanguage } from '../i18n/language';
+import { parseUrlParams } from '../tour/url';
+import { hasWebGL, showErrorScreen, showNoWebgl } from '../ui/error-screen';
+import { loadFonts } from '../ui/fonts';
+import { createContext, type AppContext } from './context';
+import { Disposables } from './disposables';
+import { featuresFor } from './features';
+import { fetchText } from './fetch';
+import { createWorld } from './scene';
+import { prepareStart, startState } from './start';
+import { exposeTestHooks } from './test-hooks';
+import { install as offline } from '../offline/install';
+
+export interface App {
+  readonly ctx: AppContext;
+  /** Removes every feature (in reverse order), then the set, the HUD and the tour's listeners. */
+  dispose(): void;
+}
+
+/**
+ * Starts Backlot: parse the URL, load the content, create the world, install the features for
+ * this mode. Resolves with the running app, or null when it showed an error screen instead.
+ */
+export async function boot(): Promise<App | null> {
+  document.body.dataset.backlot = 'loading';
+  const search = window.location.search;
+  const params = parseUrlParams(search);
+  for (const r of params.rejected) console.warn(`Backlot: ignored the URL parameter ${r} (not a valid value).`);
+  const wish = prepareStart(params);
+  // Start every fetch first: the WebGL probe and A-Frame's start-up below block the main thread
+  // for a while on slow GPUs, and the network keeps going meanwhile.
+  const loading = Promise.all([loadContent(fetchText, wish), loadFonts()]);
+  const worldReady = hasWebGL() ? createWorld() : null;
+  const [result] = await loading;
+  if (!result.ok) {
+    if (worldReady) (await worldReady).view.remove();
+    showErrorScreen(result.problems);
+    return null;
+  }
+  performance.mark('backlot-content');
+  useLanguage(result, wish);
+  if (!worldReady) {
+    showNoWebgl(result.content.locale.ui.noWebglTitle, result.content.locale.ui.noWebglBody);
+    return null;
+  }
+  const start = startState(result.content, params, search);
+  const world = await worldReady;
+  const { ctx, dispose: disposeCore } = createContext({ content: result.content, params, world, start, read: fetchText });
+  const features = new Disposables();
+  const app: App = {
+    ctx,
+    dispose: () => {
+      features.dispose();
+      disposeCore();
+    },
+  };
+  features.add(exposeTestHooks(ctx, app.dispose));
+  performance.mark('backlot-overlays');
+  for (const feature of featuresFor(params.mode, { unknownStation: start.unknownStation, content: result.notices })) {
+    features.add(await feature.install(ctx));
+  }
+  performance.mark('backlot-hud');
+  void firstFrame(ctx).then(() => {
+    if (!features.isDisposed) features.add(offline(ctx));
+  });
+  return app;
+}
+
+/** The page's language and direction; a language chosen by link is kept like one chosen in Settings. */
+function useLanguage(result: Extract<ContentResult, { ok: true }>, wish: LanguageWish): void {
+  const { locale } = result.content;
+  document.documentElement.lang = locale.locale;
+  // ...but not a fallback for one we lack.
+  if (wish.url && !result.notices.some((n) => n.startsWith('Language '))) storeLanguage(locale.locale);
+  document.documentElement.dir = locale.dir ?? 'ltr';
+}
+
+/** Ready once a frame with the set in it has been drawn. */
+function firstFrame(ctx: AppContext): Promise<void> {
+  const { scene } = ctx;
+  return new Promise((resolve) => {
+    const mark = (): void => {
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          performance.mark('backlot-first-frame');
+          document.body.dataset.backlot = 'ready';
+          resolve();
+        }),
+      );
+    };
+    if (scene.renderStarted) mark();
+    else (scene as unknown as HTMLElement).addEventListener('renderstart', mark, { once: true });
+  });
+}
