@@ -143,6 +143,9 @@ export default defineConfig({
   plugins: [copyRuntimeFolders(['scenes', 'assets']), onlyOfficeSmallRoom(), offline()],
   build: {
     target: 'es2022',
+    // Source maps next to the chunks, not referenced by them (no visitor downloads one): the
+    // teardown test reads them to tell Backlot's listeners and timers from A-Frame's and Howler's.
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 2000,
   },
 });

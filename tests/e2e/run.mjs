@@ -42,6 +42,7 @@ await import('./journeys/audio.mjs');
 await import('./journeys/lesson.mjs');
 await import('./journeys/kiosk.mjs');
 await import('./journeys/offline.mjs');
+await import('./journeys/teardown.mjs');
 
 // Serve a private copy of the build: a concurrent `npm run build` empties dist/ mid-run, which
 // would show up as random 404s in whichever journey happens to be running.
@@ -97,7 +98,7 @@ try {
   const { browser } = chromium;
   console.log(`e2e: ${DIST.replace(`${ROOT}/`, '')} (copied) at ${preview.url} (sub-path copy at ${subPath.url}), ${await browser.version()}`);
   const filters = process.argv.slice(2);
-  const { passed, failed, total } = await runAll({ browser, server: preview, subPath, content: loadContent }, filters);
+  const { passed, failed, total } = await runAll({ browser, server: preview, subPath, dist: SNAPSHOT, content: loadContent }, filters);
   if (total === 0) console.log(`e2e: no test matches ${filters.join(' ')}`);
   console.log(`${passed} passed, ${failed} failed`);
   exitCode = failed > 0 || total === 0 ? 1 : 0;
