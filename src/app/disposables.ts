@@ -22,7 +22,7 @@ export class Disposables {
   listen(target: EventTarget, type: string, fn: (e: Event) => void, options?: AddEventListenerOptions | boolean): void {
     target.addEventListener(type, fn, options);
     const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
-    this.add(() => target.removeEventListener(type, fn, capture));
+    this.add(() => target.removeEventListener(type, fn, { capture }));
   }
 
   interval(fn: () => void, ms: number): number {
