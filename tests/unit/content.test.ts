@@ -126,7 +126,7 @@ describe('validateSet: schema problems', () => {
   it('bad id pattern (upper case)', () => {
     const set = validSet();
     nth(set.stations, 1).id = 'Camera';
-    expect(problemsOf(validateSet(set))).toContainEqual(problem(SET, '$.stations[1].id', '"Camera" does not match ^[a-z0-9]+(-[a-z0-9]+)*$ (lower-case id: letters, digits, dashes)'));
+    expect(problemsOf(validateSet(set))).toContainEqual(problem(SET, '$.stations[1].id', '"Camera" does not match ^[a-z0-9]+(-[a-z0-9]+)*$ (lower-case id: letters, digits, dashes (at most 60 characters))'));
   });
 
   it('number out of range, above the maximum and below the minimum', () => {
