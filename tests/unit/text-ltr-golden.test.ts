@@ -57,10 +57,14 @@ describe('left-to-right drawing is unchanged', () => {
     ['ai', 1.5, true],
     ['led-volume', 1, true],
   ] as const)('drawPanel %s at scale %d (high contrast %s)', (id, scale, hc) => {
-    for (const locale of [en, es as unknown as Locale]) {
+    for (const [code, locale] of [['en', en], ['es', es as unknown as Locale]] as const) {
       const { canvas, ctx } = fakeCanvas();
       const image = drawPanel(stationSpec(locale, id, scale, hc), canvas);
       expect(`${image.width} x ${image.height}\n${compact(ctx.ops)}`).toMatchSnapshot();
+      // What the app passes once it threads the locale through (dir and lang) draws the same.
+      const withLocale = fakeCanvas();
+      drawPanel({ ...stationSpec(locale, id, scale, hc), dir: 'ltr', lang: code }, withLocale.canvas);
+      expect(withLocale.ctx.ops).toEqual(ctx.ops);
     }
   });
 
