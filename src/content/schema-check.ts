@@ -155,10 +155,10 @@ function checkString(value: string, schema: Schema, problem: Report): void {
   }
   if (schema.maxLength !== undefined && length > schema.maxLength) problem(`must be at most ${schema.maxLength} characters, found ${length}`);
   if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) {
-    const hint = typeof schema.description === 'string' ? ` (${schema.description})` : '';
-    // Long patterns (the visible-text rule) say more through their description than their source.
-    const rule = schema.pattern.length <= 40 || !hint ? ` ${schema.pattern}` : ' its pattern';
-    problem(`${quote(value)} does not match${rule}${hint}`);
+    const description = typeof schema.description === 'string' ? schema.description : null;
+    // A long pattern (the visible-text rule) says more through its description than its source.
+    if (description && schema.pattern.length > 40) problem(`${quote(value)} is refused: ${description}`);
+    else problem(`${quote(value)} does not match ${schema.pattern}${description ? ` (${description})` : ''}`);
   }
 }
 

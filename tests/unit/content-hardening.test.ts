@@ -74,14 +74,14 @@ describe('text must contain a visible character', () => {
   ])('a UI string of only %s is rejected', (_what, text) => {
     const loc = validLocale();
     loc.ui.close = text;
-    expect(problemsOf(validateLocale(loc, validSetValue(), EN))).toEqual([problem(EN, '$.ui.close', 'does not match its pattern (text with at least one visible character')]);
+    expect(problemsOf(validateLocale(loc, validSetValue(), EN))).toEqual([problem(EN, '$.ui.close', 'is refused: text needs at least one visible character (not only spaces')]);
   });
 
   it('a long explanation of only whitespace (it would draw as a tall empty panel) is rejected', () => {
     const loc = validLocale();
     loc.stations.camera = { ...loc.stations.camera!, explanation: ' \n'.repeat(200) };
     const problems = problemsOf(validateLocale(loc, validSetValue(), EN));
-    expect(problems).toEqual([problem(EN, '$.stations.camera.explanation', 'does not match its pattern')]);
+    expect(problems).toEqual([problem(EN, '$.stations.camera.explanation', 'is refused: text needs at least one visible character')]);
     // The message quotes a shortened value, not 400 characters of whitespace.
     expect(nth(problems, 0).message.length).toBeLessThan(300);
   });
