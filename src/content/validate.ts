@@ -220,6 +220,9 @@ export function contentWarnings(set: SetFile, file = 'scenes/set.json'): Content
   return warnings;
 }
 
+/** Capped lists and how many problems they stand for (kept beside the list, not parsed from its text). */
+const totals = new WeakMap<readonly ContentProblem[], number>();
+
 /** How many problems are listed before the rest is summed up in one line. */
 export const MAX_LISTED_PROBLEMS = 25;
 
@@ -232,7 +235,14 @@ export function capProblems(problems: readonly ContentProblem[], max = MAX_LISTE
   const rest = problems.slice(max);
   const files = new Set(rest.map((p) => p.file));
   const file = files.size === 1 ? rest[0]!.file : 'scenes/';
-  return [...problems.slice(0, max), { file, path: '$', message: `…and ${rest.length} more problem${rest.length === 1 ? '' : 's'}` }];
+  const capped = [...problems.slice(0, max), { file, path: '$', message: `…and ${rest.length} more problem${rest.length === 1 ? '' : 's'}` }];
+  totals.set(capped, problems.length);
+  return capped;
+}
+
+/** How many problems a list stands for: its length, or for a capped list the count before capping. */
+export function totalProblems(problems: readonly ContentProblem[]): number {
+  return totals.get(problems) ?? problems.length;
 }
 
 export function formatProblem(problem: ContentProblem): string {

@@ -5,7 +5,7 @@ import * as THREE from 'three';
 import setSchema from '../../scenes/schema/set.schema.json';
 import { auditContent, loadContent, type ContentResult } from '../../src/content/load';
 import { loadLesson, validateLesson, type LessonFile } from '../../src/content/lesson';
-import { capProblems, contentWarnings, MAX_LISTED_PROBLEMS, parseJson, placeInStation, SHIPPED_STAFF_PIN, validateLocale, validateSet, type Checked } from '../../src/content/validate';
+import { capProblems, contentWarnings, totalProblems, MAX_LISTED_PROBLEMS, parseJson, placeInStation, SHIPPED_STAFF_PIN, validateLocale, validateSet, type Checked } from '../../src/content/validate';
 import type { ContentProblem, LocaleFile, SetFile } from '../../src/content/types';
 import { format } from '../../src/ui/dom';
 import { memoryReader, nth, validFiles, validLocale, validSet, validSetValue } from './fixtures';
@@ -275,6 +275,12 @@ describe('a capped list of problems', () => {
     expect(capped[25]).toEqual({ file: SET, path: '$', message: '…and 40 more problems' });
     expect(capProblems(many(26))[25]).toEqual({ file: SET, path: '$', message: '…and 1 more problem' });
     expect(capProblems(many(25))).toEqual(many(25));
+  });
+
+  it('totalProblems says how many a capped list stands for (for "N problems" on the error screen)', () => {
+    expect(totalProblems(capProblems(many(65)))).toBe(65);
+    expect(totalProblems(capProblems(many(3)))).toBe(3);
+    expect(totalProblems(many(30))).toBe(30);
   });
 
   it('names scenes/ when the rest spans files', () => {
