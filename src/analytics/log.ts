@@ -1,6 +1,10 @@
 /**
  * Local visit analytics: what happened, kept on this device only (localStorage), never sent
  * anywhere. Bounded: the oldest events are dropped past `limit`. Staff export it as CSV.
+ *
+ * The stored log is untrusted input: anyone at the browser (or a broken extension) can rewrite it,
+ * so every event read back is rebuilt field by field from what it must be, and anything else is
+ * dropped. The CSV is opened in spreadsheets, so no cell can start a formula.
  */
 export type AnalyticsEvent =
   | { readonly t: number; readonly type: 'session'; readonly session: string; readonly mode: string; readonly lang: string }
@@ -11,9 +15,19 @@ export type AnalyticsEvent =
   | { readonly t: number; readonly type: 'end'; readonly session: string; readonly reason: string };
 
 export const ANALYTICS_KEY = 'backlot:analytics';
-const TYPES = new Set(['session', 'visit', 'complete', 'quiz', 'xr', 'end']);
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * Accepted event times: from 1970 to the last millisecond of year 9999. Outside it a Date cannot be
+ * written as a plain ISO time (toISOString throws past ±8.64e15 and writes "+010000-…" after 9999).
+ */
+export const EVENT_TIME_RANGE = { min: 0, max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) } as const;
+/** Longest text field kept (ids, modes, reasons are short; a longer one is tampering). */
+const MAX_TEXT = 200;
+/** Longest dwell kept, seconds (about 115 days): bounds the summary's sum. */
+const MAX_DWELL_S = 1e7;
+const MAX_CHOICE = 99;
 
 export interface AnalyticsSummary {
   readonly sessions: number;
@@ -24,16 +38,66 @@ export interface AnalyticsSummary {
   readonly dwellSeconds: number;
 }
 
+const own = (record: object, key: string): unknown => (Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= EVENT_TIME_RANGE.min && v <= EVENT_TIME_RANGE.max;
+const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max;
+
+/**
+ * The event `raw` stands for, rebuilt from its known fields only, or null when any field has the
+ * wrong type or range. Extra fields are not carried along (they would be stored again and again).
+ */
+export function readEvent(raw: unknown): AnalyticsEvent | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const t = own(raw, 't');
+  const session = own(raw, 'session');
+  if (!isTime(t) || !isText(session)) return null;
+  const f = (key: string): unknown => own(raw, key);
+  switch (own(raw, 'type')) {
+    case 'session': {
+      const mode = f('mode');
+      const lang = f('lang');
+      return isText(mode) && isText(lang) ? { t, type: 'session', session, mode, lang } : null;
+    }
+    case 'visit': {
+      const station = f('station');
+      const dwell = f('dwell');
+      return isText(station) && isCount(dwell, MAX_DWELL_S) ? { t, type: 'visit', session, station, dwell } : null;
+    }
+    case 'complete':
+      return { t, type: 'complete', session };
+    case 'quiz': {
+      const question = f('question');
+      const choice = f('choice');
+      const correct = f('correct');
+      return isText(question) && isCount(choice, MAX_CHOICE) && Number.isInteger(choice) && typeof correct === 'boolean' ? { t, type: 'quiz', session, question, choice, correct } : null;
+    }
+    case 'xr': {
+      const xr = f('xr');
+      return isText(xr) ? { t, type: 'xr', session, xr } : null;
+    }
+    case 'end': {
+      const reason = f('reason');
+      return isText(reason) ? { t, type: 'end', session, reason } : null;
+    }
+    default:
+      return null;
+  }
+}
+
 export class AnalyticsLog {
   private events: AnalyticsEvent[];
+  private readonly limit: number;
 
   constructor(
     private readonly store: Store | null,
-    private readonly limit = 3000,
+    limit = 3000,
   ) {
+    this.limit = Math.max(1, Math.floor(limit));
     this.events = this.read();
   }
 
+  /** The newest `limit` valid events; a corrupt, tampered or unreadable store reads as what is valid in it. */
   private read(): AnalyticsEvent[] {
     let raw: unknown;
     try {
@@ -42,22 +106,29 @@ export class AnalyticsLog {
       return [];
     }
     if (!Array.isArray(raw)) return [];
-    return raw.filter((e): e is AnalyticsEvent => typeof e === 'object' && e !== null && typeof e.t === 'number' && TYPES.has(e.type) && typeof e.session === 'string').slice(-this.limit);
+    // From the newest back, so a huge tampered array costs at most one pass and keeps the newest.
+    const kept: AnalyticsEvent[] = [];
+    for (let i = raw.length - 1; i >= 0 && kept.length < this.limit; i--) {
+      const event = readEvent(raw[i]);
+      if (event) kept.push(event);
+    }
+    return kept.reverse();
   }
 
+  /**
+   * Adds an event (one the log could not read back, e.g. a clock gone wrong, is dropped). The
+   * in-memory log is the record: when the store refuses the write (full quota, blocked), nothing in
+   * memory is thrown away, and the next write tries again with everything.
+   */
   add(event: AnalyticsEvent): void {
-    this.events.push(event);
+    const valid = readEvent(event);
+    if (!valid) return;
+    this.events.push(valid);
     if (this.events.length > this.limit) this.events.splice(0, this.events.length - this.limit);
     try {
       this.store?.setItem(ANALYTICS_KEY, JSON.stringify(this.events));
     } catch {
-      // storage full or blocked: keep the oldest half out and try once more
-      this.events.splice(0, this.events.length >> 1);
-      try {
-        this.store?.setItem(ANALYTICS_KEY, JSON.stringify(this.events));
-      } catch {
-        /* analytics are best effort */
-      }
+      /* analytics are best effort: the store keeps its last good copy */
     }
   }
 
@@ -95,25 +166,38 @@ export class AnalyticsLog {
     return { sessions, visits, completed, answers, correct, dwellSeconds: Math.round(dwell) };
   }
 
-  /** One row per event; spreadsheet-safe (quoted, and no cell can start a formula). */
+  /** One row per event; spreadsheet-safe (quoted where needed, and no cell can start a formula). */
   toCsv(): string {
     const header = ['time', 'session', 'event', 'station', 'dwell_s', 'question', 'choice', 'correct', 'language', 'mode', 'xr', 'reason'];
     const rows = this.events.map((e) => {
-      const row: Record<string, string | number | boolean> = { time: new Date(e.t).toISOString(), session: e.session, event: e.type };
+      const row: Record<string, string | number | boolean> = { time: isoTime(e.t), session: e.session, event: e.type };
       if (e.type === 'visit') Object.assign(row, { station: e.station, dwell_s: Math.round(e.dwell * 10) / 10 });
       if (e.type === 'quiz') Object.assign(row, { question: e.question, choice: e.choice, correct: e.correct });
       if (e.type === 'session') Object.assign(row, { language: e.lang, mode: e.mode });
       if (e.type === 'xr') row.xr = e.xr;
       if (e.type === 'end') row.reason = e.reason;
-      return header.map((h) => csvCell(row[h] ?? ''));
+      return header.map((h) => csvCell(Object.hasOwn(row, h) ? row[h]! : ''));
     });
-    return [header.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
+    return [header.map(csvCell).join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
   }
 }
 
+/** ISO time of an event; every stored time is in range, so this never throws (empty if it were not). */
+function isoTime(t: number): string {
+  return isTime(t) ? new Date(t).toISOString() : '';
+}
+
+/**
+ * Cells a spreadsheet would run as a formula: starting with = + - @ (or their full-width forms
+ * ＝＋－＠, which some spreadsheets fold to ASCII), also after leading spaces, tabs or line breaks
+ * (trimmed on import), and cells starting with a tab or carriage return (OWASP CSV injection).
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+
+/** One CSV cell: a formula-like start gets a leading apostrophe, and the cell is quoted when needed. */
 export function csvCell(value: string | number | boolean): string {
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
+  if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

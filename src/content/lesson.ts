@@ -1,7 +1,7 @@
 import { checkSchema, propertyPath, type Schema } from './schema-check';
 import lessonSchema from '../../scenes/schema/lesson.schema.json';
 import type { ContentProblem, LocaleFile, SetFile } from './types';
-import { parseJson, type Checked } from './validate';
+import { capProblems, parseJson, reportDuplicateIds, type Checked } from './validate';
 
 /** scenes/lesson.json: the classroom lesson's structure (its text is in each locale's "lesson"). */
 export interface LessonFile {
@@ -36,7 +36,8 @@ export const LESSON_FILE = 'scenes/lesson.json';
 /**
  * Checks lesson.json against its schema, the set (stations exist) and one locale's text (every
  * objective, point and question has text; choices line up with the answer). Every point must be
- * covered by a question, so the quiz always reaches every takeaway and note.
+ * covered by a question, so the quiz always reaches every takeaway and note. Ids are looked up as
+ * own properties only: a question id "constructor" is an id like any other.
  */
 export function validateLesson(raw: unknown, set: SetFile, locale: LocaleFile, localeFile: string, file = LESSON_FILE): Checked<LessonFile> {
   const problems = checkSchema(raw, lessonSchema as Schema, file);
@@ -46,9 +47,9 @@ export function validateLesson(raw: unknown, set: SetFile, locale: LocaleFile, l
   const p = (f: string, path: string, message: string): void => {
     out.push({ file: f, path, message });
   };
+  reportDuplicateIds(lesson.points, (x) => x.id, file, (i) => `$.points[${i}].id`, 'point', out);
+  reportDuplicateIds(lesson.quiz, (q) => q.id, file, (i) => `$.quiz[${i}].id`, 'question', out);
   const stations = new Set(set.stations.map((s) => s.id));
-  const points = new Set(lesson.points.map((x) => x.id));
-  const covered = new Set<string>();
   lesson.stations?.forEach((id, i) => {
     if (!stations.has(id)) p(file, `$.stations[${i}]`, `"${id}" is not a station id`);
   });
@@ -57,26 +58,40 @@ export function validateLesson(raw: unknown, set: SetFile, locale: LocaleFile, l
     p(localeFile, '$', 'has no "lesson" text (objectives, points and quiz for scenes/lesson.json)');
     return { ok: false, problems: out };
   }
-  lesson.objectives.forEach((id, i) => {
-    if (!text.objectives[id]) p(localeFile, propertyPath('$.lesson.objectives', id), `has no text for objective "${id}" (scenes/lesson.json $.objectives[${i}])`);
-  });
-  lesson.points.forEach((pt) => {
-    if (!text.points[pt.id]) p(localeFile, propertyPath('$.lesson.points', pt.id), `has no text for point "${pt.id}"`);
-  });
+  checkLessonText(lesson, text, localeFile, p);
+  const points = new Set(lesson.points.map((x) => x.id));
+  const covered = new Set<string>();
   lesson.quiz.forEach((q, i) => {
     if (!stations.has(q.station)) p(file, `$.quiz[${i}].station`, `"${q.station}" is not a station id`);
     q.covers.forEach((c, j) => {
       if (!points.has(c)) p(file, `$.quiz[${i}].covers[${j}]`, `"${c}" is not a point id`);
       covered.add(c);
     });
-    const t = text.quiz[q.id];
-    if (!t) p(localeFile, propertyPath('$.lesson.quiz', q.id), `has no text for question "${q.id}"`);
-    else if (q.answer >= t.choices.length) p(file, `$.quiz[${i}].answer`, `is ${q.answer}, but question "${q.id}" has ${t.choices.length} choices in ${localeFile}`);
+    const t = Object.hasOwn(text.quiz, q.id) ? text.quiz[q.id] : undefined;
+    if (t && q.answer >= t.choices.length) p(file, `$.quiz[${i}].answer`, `is ${q.answer}, but question "${q.id}" has ${t.choices.length} choices in ${localeFile}`);
   });
   lesson.points.forEach((pt, i) => {
     if (!covered.has(pt.id)) p(file, `$.points[${i}]`, `"${pt.id}" is not covered by any quiz question`);
   });
   return out.length > 0 ? { ok: false, problems: out } : { ok: true, value: lesson };
+}
+
+/** Every objective, point and question has its text in the locale, and the locale has no text for ids the lesson lacks. */
+function checkLessonText(lesson: LessonFile, text: LessonText, localeFile: string, p: (f: string, path: string, message: string) => void): void {
+  const sections = [
+    ['objectives', 'objective', lesson.objectives],
+    ['points', 'point', lesson.points.map((x) => x.id)],
+    ['quiz', 'question', lesson.quiz.map((q) => q.id)],
+  ] as const;
+  for (const [section, what, ids] of sections) {
+    const have = text[section];
+    const base = `$.lesson.${section}`;
+    ids.forEach((id, i) => {
+      if (!Object.hasOwn(have, id)) p(localeFile, propertyPath(base, id), `has no text for ${what} "${id}" (scenes/lesson.json $.${section}[${i}])`);
+    });
+    const known = new Set<string>(ids);
+    for (const id of Object.keys(have)) if (!known.has(id)) p(localeFile, propertyPath(base, id), `"${id}" is not ${what === 'objective' ? 'an' : 'a'} ${what} in scenes/lesson.json (check the spelling)`);
+  }
 }
 
 /** Loads scenes/lesson.json and checks it against the loaded content's set and language. */
@@ -89,6 +104,7 @@ export async function loadLesson(read: (file: string) => Promise<string | null>,
   }
   if (text === null) return { ok: false, problems: [{ file: LESSON_FILE, path: '$', message: 'is missing (not found)' }] };
   const parsed = parseJson(text, LESSON_FILE);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  return validateLesson(parsed.value, content.set, content.locale, `scenes/locales/${content.locale.locale}.json`);
+  if (!parsed.ok) return { ok: false, problems: capProblems(parsed.problems) };
+  const checked = validateLesson(parsed.value, content.set, content.locale, `scenes/locales/${content.locale.locale}.json`);
+  return checked.ok ? checked : { ok: false, problems: capProblems(checked.problems) };
 }

@@ -1,4 +1,4 @@
-import { deepFreeze, parseJson, validateLocale, validateSet } from './validate';
+import { capProblems, contentWarnings, deepFreeze, parseJson, validateLocale, validateSet } from './validate';
 import type { Content, ContentProblem } from './types';
 import { pickLanguage } from '../i18n/language';
 import { LESSON_FILE, validateLesson } from './lesson';
@@ -32,9 +32,15 @@ async function readJson(read: ReadText, file: string): Promise<{ ok: true; value
 
 /**
  * Loads scenes/set.json and one locale (the requested one if the set ships it, else the default),
- * validates both and freezes them. Every problem is reported, not just the first.
+ * validates both and freezes them. Every problem is found; at most MAX_LISTED_PROBLEMS are listed,
+ * then one line with how many more.
  */
 export async function loadContent(read: ReadText, requestedLocale?: string | null | LanguageWish): Promise<ContentResult> {
+  const result = await loadUncapped(read, requestedLocale);
+  return result.ok ? result : { ok: false, problems: capProblems(result.problems) };
+}
+
+async function loadUncapped(read: ReadText, requestedLocale?: string | null | LanguageWish): Promise<ContentResult> {
   const setJson = await readJson(read, SET_FILE);
   if (!setJson.ok) return setJson;
   const set = validateSet(setJson.value, SET_FILE);
@@ -52,12 +58,19 @@ export async function loadContent(read: ReadText, requestedLocale?: string | nul
   return { ok: true, content: deepFreeze({ set: set.value, locale: locale.value }), notices };
 }
 
-/** Validates the set, every locale it lists and the lesson against each (used by `npm run check-content`). */
-export async function checkAllContent(read: ReadText): Promise<ContentProblem[]> {
+export interface ContentAudit {
+  /** Every problem found, uncapped (the caller decides how many to show: see capProblems). */
+  readonly problems: readonly ContentProblem[];
+  /** Valid but worth a museum's attention (the shipped kiosk PIN); never a reason to fail. */
+  readonly warnings: readonly ContentProblem[];
+}
+
+/** Validates the set, every locale it lists and the lesson against each (what `npm run check-content` runs). */
+export async function auditContent(read: ReadText): Promise<ContentAudit> {
   const setJson = await readJson(read, SET_FILE);
-  if (!setJson.ok) return setJson.problems;
+  if (!setJson.ok) return { problems: setJson.problems, warnings: [] };
   const set = validateSet(setJson.value, SET_FILE);
-  if (!set.ok) return [...set.problems];
+  if (!set.ok) return { problems: set.problems, warnings: [] };
   const problems: ContentProblem[] = [];
   // The lesson is optional content: a set without scenes/lesson.json simply has no classroom mode.
   const lesson = (await read(LESSON_FILE).catch(() => null)) === null ? null : await readJson(read, LESSON_FILE);
@@ -73,8 +86,14 @@ export async function checkAllContent(read: ReadText): Promise<ContentProblem[]>
     if (!locale.ok) problems.push(...locale.problems);
     else if (lesson?.ok) {
       const checked = validateLesson(lesson.value, set.value, locale.value, file);
+      // Problems in lesson.json itself are the same for every language: list them once.
       if (!checked.ok) problems.push(...checked.problems.filter((p) => p.file !== LESSON_FILE || code === set.value.locales[0]));
     }
   }
-  return problems;
+  return { problems, warnings: contentWarnings(set.value, SET_FILE) };
+}
+
+/** Every problem in scenes/ (uncapped), as auditContent finds them. */
+export async function checkAllContent(read: ReadText): Promise<ContentProblem[]> {
+  return [...(await auditContent(read)).problems];
 }

@@ -1,8 +1,8 @@
-import { locateJsonError } from './json-locate';
+import { scanJson } from './json-locate';
 import { checkSchema, propertyPath, type Schema } from './schema-check';
 import setSchema from '../../scenes/schema/set.schema.json';
 import localeSchema from '../../scenes/schema/locale.schema.json';
-import { UI_KEYS, type ContentProblem, type LocaleFile, type SetFile, type UiKey } from './types';
+import { UI_KEYS, type ContentProblem, type LocaleFile, type SetFile, type StationDef, type UiKey, type Vec2 } from './types';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
@@ -13,29 +13,55 @@ export const UI_PLACEHOLDERS: Partial<Record<UiKey, readonly string[]>> = {
   focusHint: ['{title}'],
 };
 
+/** The kiosk PIN scenes/set.json ships with; check-content warns while a museum still uses it. */
+export const SHIPPED_STAFF_PIN = '2468';
+
 const DEFAULT_VIEW_DISTANCE = 3.2;
+const DEG = Math.PI / 180;
+/** How far inside the walls things must stay, metres: a station's origin, its viewing spot, props and crew. */
+const MARGIN = { origin: 0.5, view: 0.4, prop: 0.3, crew: 0.3 } as const;
 
 /** Where the visitor stands to look at a station: viewDistance in front of it along its facing. */
 export function viewSpot(station: { position: readonly [number, number]; facing: number; viewDistance?: number }): [number, number] {
   const d = station.viewDistance ?? DEFAULT_VIEW_DISTANCE;
-  const rad = (station.facing * Math.PI) / 180;
+  const rad = station.facing * DEG;
   return [station.position[0] + Math.sin(rad) * d, station.position[1] + Math.cos(rad) * d];
+}
+
+/**
+ * World floor position of a prop or crew member placed `at` in a station's own frame: the offset
+ * turned by the station's facing about the vertical axis, then added to its origin. This is the
+ * placement src/set/build-set.ts makes (translate to the origin, rotateY(facing), translate(at));
+ * a unit test holds the two together with three.js's own matrices.
+ */
+export function placeInStation(station: Pick<StationDef, 'position' | 'facing'>, at: Vec2): [number, number] {
+  const rad = station.facing * DEG;
+  const c = Math.cos(rad);
+  const s = Math.sin(rad);
+  return [station.position[0] + at[0] * c + at[1] * s, station.position[1] - at[0] * s + at[1] * c];
 }
 
 /** Parses JSON text, reporting a syntax error with the file, line, column and a plain reason. */
 export function parseJson(text: string, file: string): Checked<unknown> {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (err) {
-    const where = locateJsonError(text);
+    const where = scanJson(text).error;
     const message = where
       ? `is not valid JSON (line ${where.line}, column ${where.column}): ${where.reason}`
       : `is not valid JSON: ${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ')}`;
     return { ok: false, problems: [{ file, path: '$', message }] };
   }
+  // JSON.parse keeps the last of two equal keys without a word; an author must hear about it.
+  const scan = scanJson(text);
+  const problems: ContentProblem[] = scan.duplicates.map((d) => ({ file, path: d.path, message: `is given twice in the same object (again at line ${d.line}, column ${d.column}); only the last one would count` }));
+  if (scan.error) problems.push({ file, path: '$', message: `cannot be read (line ${scan.error.line}, column ${scan.error.column}): ${scan.error.reason}` });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }
 
-function duplicates<T>(items: readonly T[], key: (item: T) => string, file: string, path: (i: number) => string, what: string, out: ContentProblem[]): void {
+/** Reports each repeat of an id at its own path, naming where it was first used. */
+export function reportDuplicateIds<T>(items: readonly T[], key: (item: T) => string, file: string, path: (i: number) => string, what: string, out: ContentProblem[]): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const k = key(item);
@@ -45,42 +71,40 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string, file: stri
   });
 }
 
+type Report = (path: string, message: string) => void;
+
 export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<SetFile> {
   const problems = checkSchema(raw, setSchema as Schema, file);
   if (problems.length > 0) return { ok: false, problems };
   const set = raw as SetFile;
-  const p = (path: string, message: string): void => {
+  const p: Report = (path, message) => {
     problems.push({ file, path, message });
   };
-
-  duplicates(set.stations, (s) => s.id, file, (i) => `$.stations[${i}].id`, 'station', problems);
-  duplicates(set.roles, (r) => r.id, file, (i) => `$.roles[${i}].id`, 'role', problems);
-  duplicates(set.departments, (d) => d.id, file, (i) => `$.departments[${i}].id`, 'department', problems);
-
-  duplicates(set.stages, (s) => s.id, file, (i) => `$.stages[${i}].id`, 'stage', problems);
-
+  reportDuplicateIds(set.stations, (s) => s.id, file, (i) => `$.stations[${i}].id`, 'station', problems);
+  reportDuplicateIds(set.roles, (r) => r.id, file, (i) => `$.roles[${i}].id`, 'role', problems);
+  reportDuplicateIds(set.departments, (d) => d.id, file, (i) => `$.departments[${i}].id`, 'department', problems);
+  reportDuplicateIds(set.stages, (s) => s.id, file, (i) => `$.stages[${i}].id`, 'stage', problems);
   if (!set.locales.includes(set.defaultLocale)) p('$.defaultLocale', `"${set.defaultLocale}" is not one of locales (${set.locales.join(', ')})`);
+  checkCast(set, p);
+  checkPlacement(set, p);
+  checkAudio(set, p);
+  checkTour(set, p);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: set };
+}
 
+/** Departments, stages and roles that stations and crew name exist; every role has one figure. */
+function checkCast(set: SetFile, p: Report): void {
   const departments = new Set(set.departments.map((d) => d.id));
   set.roles.forEach((r, i) => {
     if (!departments.has(r.department)) p(`$.roles[${i}].department`, `department "${r.department}" is not defined in $.departments`);
   });
-
-  const halfW = set.soundstage.width / 2;
-  const halfD = set.soundstage.depth / 2;
-  const inside = (x: number, z: number, margin: number): boolean => Math.abs(x) <= halfW - margin && Math.abs(z) <= halfD - margin;
-  if (!inside(set.start.position[0], set.start.position[1], 0.5)) p('$.start.position', 'is outside the soundstage walls');
-
   // The stages are content: their order in $.stages is the order a film moves through them.
-  const stageIds = set.stages.map((s) => s.id);
+  const stageIds = new Set(set.stages.map((s) => s.id));
   const roles = new Set(set.roles.map((r) => r.id));
   const figureOf = new Map<string, string>();
   set.stations.forEach((station, si) => {
     const base = `$.stations[${si}]`;
-    if (!stageIds.includes(station.stage)) p(`${base}.stage`, `stage "${station.stage}" is not defined in $.stages`);
-    if (!inside(station.position[0], station.position[1], 0.5)) p(`${base}.position`, 'is outside the soundstage walls');
-    const [vx, vz] = viewSpot(station);
-    if (!inside(vx, vz, 0.4)) p(`${base}.viewDistance`, `puts the visitor's viewing spot (${vx.toFixed(1)}, ${vz.toFixed(1)}) outside the walls; lower it or turn the station`);
+    if (!stageIds.has(station.stage)) p(`${base}.stage`, `stage "${station.stage}" is not defined in $.stages`);
     station.crew.forEach((member, ci) => {
       const path = `${base}.crew[${ci}].role`;
       if (!roles.has(member.role)) p(path, `role "${member.role}" is not defined in $.roles`);
@@ -92,9 +116,34 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
   set.roles.forEach((r, i) => {
     if (roles.has(r.id) && !figureOf.has(r.id)) p(`$.roles[${i}]`, `role "${r.id}" has no crew figure: add it to one station's crew`);
   });
+}
 
+/** Nothing stands outside the walls: the start, station origins, viewing spots, props and crew. */
+function checkPlacement(set: SetFile, p: Report): void {
+  const halfW = set.soundstage.width / 2;
+  const halfD = set.soundstage.depth / 2;
+  const inside = (x: number, z: number, margin: number): boolean => Math.abs(x) <= halfW - margin && Math.abs(z) <= halfD - margin;
+  const where = (x: number, z: number): string => `(${x.toFixed(1)}, ${z.toFixed(1)})`;
+  if (!inside(set.start.position[0], set.start.position[1], MARGIN.origin)) p('$.start.position', 'is outside the soundstage walls');
+  set.stations.forEach((station, si) => {
+    const base = `$.stations[${si}]`;
+    if (!inside(station.position[0], station.position[1], MARGIN.origin)) p(`${base}.position`, 'is outside the soundstage walls');
+    const [vx, vz] = viewSpot(station);
+    if (!inside(vx, vz, MARGIN.view)) p(`${base}.viewDistance`, `puts the visitor's viewing spot ${where(vx, vz)} outside the walls; lower it or turn the station`);
+    station.props.forEach((prop, i) => {
+      const [x, z] = placeInStation(station, prop.at);
+      if (!inside(x, z, MARGIN.prop)) p(`${base}.props[${i}].at`, `puts the ${prop.type} at ${where(x, z)}, outside the soundstage walls (keep it ${MARGIN.prop} m inside)`);
+    });
+    station.crew.forEach((member, i) => {
+      const [x, z] = placeInStation(station, member.at);
+      if (!inside(x, z, MARGIN.crew)) p(`${base}.crew[${i}].at`, `puts the ${member.role} at ${where(x, z)}, outside the soundstage walls (keep them ${MARGIN.crew} m inside)`);
+    });
+  });
+}
+
+function checkAudio(set: SetFile, p: Report): void {
   const ambience = set.audio?.ambience ?? {};
-  const isAmbience = (id: string): boolean => Object.prototype.hasOwnProperty.call(ambience, id);
+  const isAmbience = (id: string): boolean => Object.hasOwn(ambience, id);
   if (set.audio?.bed !== undefined && !isAmbience(set.audio.bed)) p('$.audio.bed', `"${set.audio.bed}" is not defined in $.audio.ambience`);
   set.stations.forEach((station, si) => {
     if (station.ambience !== undefined && !isAmbience(station.ambience)) p(`$.stations[${si}].ambience`, `"${station.ambience}" is not defined in $.audio.ambience`);
@@ -102,7 +151,10 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
   for (const [id, a] of Object.entries(ambience)) {
     if (a.loop[1] <= 0) p(`${propertyPath('$.audio.ambience', id)}.loop`, 'the loop length must be more than 0 ms');
   }
+}
 
+/** The tour lists every station once and follows the production stages; attract stations exist. */
+function checkTour(set: SetFile, p: Report): void {
   const stationIds = new Set(set.stations.map((s) => s.id));
   set.kiosk?.attractStations?.forEach((id, i) => {
     if (!stationIds.has(id)) p(`$.kiosk.attractStations[${i}]`, `"${id}" is not a station id`);
@@ -115,6 +167,7 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
   });
   for (const id of stationIds) if (!inTour.has(id)) p('$.tour', `station "${id}" is missing from the tour`);
   // The guided tour follows the production stages: a station may not come before an earlier stage's.
+  const stageIds = set.stages.map((s) => s.id);
   const stageIndex = new Map(set.stations.map((s) => [s.id, stageIds.indexOf(s.stage)]));
   let latest = -1;
   set.tour.forEach((id, i) => {
@@ -123,8 +176,6 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
     if (stage < latest) p(`$.tour[${i}]`, `"${id}" (${stageIds[stage]}) comes after a ${stageIds[latest]} station; the tour must follow the production stages in order`);
     latest = Math.max(latest, stage);
   });
-
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: set };
 }
 
 /** Checks one locale file against the set: every station, role, stage and department needs its text. */
@@ -132,7 +183,7 @@ export function validateLocale(raw: unknown, set: SetFile, file: string, expecte
   const problems = checkSchema(raw, localeSchema as Schema, file);
   if (problems.length > 0) return { ok: false, problems };
   const locale = raw as LocaleFile;
-  const p = (path: string, message: string): void => {
+  const p: Report = (path, message) => {
     problems.push({ file, path, message });
   };
   if (expectedCode !== undefined && locale.locale !== expectedCode) p('$.locale', `is "${locale.locale}" but the file is for "${expectedCode}"`);
@@ -154,6 +205,44 @@ export function validateLocale(raw: unknown, set: SetFile, file: string, expecte
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: locale };
+}
+
+/** Things that are valid but a museum should hear about before a kiosk goes on show. */
+export function contentWarnings(set: SetFile, file = 'scenes/set.json'): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
+  if (set.kiosk?.staffPin === SHIPPED_STAFF_PIN) {
+    warnings.push({
+      file,
+      path: '$.kiosk.staffPin',
+      message: `is still the shipped default "${SHIPPED_STAFF_PIN}": change it before the kiosk goes on show. The PIN is visible to anyone who can load the site and is a lock against visitors, not a secret.`,
+    });
+  }
+  return warnings;
+}
+
+/** Capped lists and how many problems they stand for (kept beside the list, not parsed from its text). */
+const totals = new WeakMap<readonly ContentProblem[], number>();
+
+/** How many problems are listed before the rest is summed up in one line. */
+export const MAX_LISTED_PROBLEMS = 25;
+
+/**
+ * The first `max` problems and one line that counts the rest: a broken file can have thousands, and
+ * an error screen or terminal that lists them all helps nobody (the first ones are fixed first).
+ */
+export function capProblems(problems: readonly ContentProblem[], max = MAX_LISTED_PROBLEMS): readonly ContentProblem[] {
+  if (problems.length <= max) return problems;
+  const rest = problems.slice(max);
+  const files = new Set(rest.map((p) => p.file));
+  const file = files.size === 1 ? rest[0]!.file : 'scenes/';
+  const capped = [...problems.slice(0, max), { file, path: '$', message: `…and ${rest.length} more problem${rest.length === 1 ? '' : 's'}` }];
+  totals.set(capped, problems.length);
+  return capped;
+}
+
+/** How many problems a list stands for: its length, or for a capped list the count before capping. */
+export function totalProblems(problems: readonly ContentProblem[]): number {
+  return totals.get(problems) ?? problems.length;
 }
 
 export function formatProblem(problem: ContentProblem): string {

@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import { SOFTWARE_CANVAS } from './text-canvas';
+import { fitText, SOFTWARE_CANVAS, type TextDirection } from './text-canvas';
 
 /** One card in a batch: drawn once into the shared atlas, then placed and shown/hidden cheaply. */
 export interface BillboardEntry {
@@ -181,13 +181,27 @@ export class BillboardBatch {
   }
 }
 
-/** Rounded card with a coloured side bar, a bold first line and a regular second line. */
-export function drawCard(
-  ctx: CanvasRenderingContext2D,
-  w: number,
-  h: number,
-  opts: { title: string; subtitle?: string; color: string; titleFont: string; subtitleFont?: string; background: string; foreground: string; muted: string },
-): void {
+export interface CardOptions {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly color: string;
+  readonly titleFont: string;
+  readonly subtitleFont?: string;
+  readonly background: string;
+  readonly foreground: string;
+  readonly muted: string;
+  /** The locale's direction: right-to-left puts the bar on the right and right-aligns the text. Default ltr. */
+  readonly dir?: TextDirection;
+  /** The locale's code: text too long is cut between graphemes of this language. */
+  readonly lang?: string;
+}
+
+/**
+ * Rounded card with a coloured side bar, a bold first line and a regular second line; text too
+ * long ends in "…" (cut between graphemes, so never inside an emoji or a letter with its marks).
+ */
+export function drawCard(ctx: CanvasRenderingContext2D, w: number, h: number, opts: CardOptions): void {
+  const rtl = opts.dir === 'rtl';
   const r = Math.min(18, h * 0.2);
   ctx.beginPath();
   ctx.roundRect(2, 2, w - 4, h - 4, r);
@@ -198,24 +212,27 @@ export function drawCard(
   ctx.stroke();
   const bar = Math.max(8, h * 0.09);
   ctx.fillStyle = opts.color;
-  ctx.fillRect(2 + r * 0.4, h * 0.18, bar, h * 0.64);
+  ctx.fillRect(rtl ? w - 2 - r * 0.4 - bar : 2 + r * 0.4, h * 0.18, bar, h * 0.64);
   const left = 2 + r * 0.4 + bar + h * 0.14;
   const maxW = w - left - h * 0.12;
+  // Left-to-right cards leave the alignment alone (as they always did); right-to-left ones set it
+  // for this card only.
+  if (rtl) {
+    ctx.save();
+    ctx.direction = 'rtl';
+    ctx.textAlign = 'right';
+  }
+  const x = rtl ? w - left : left;
   ctx.textBaseline = 'middle';
   ctx.fillStyle = opts.foreground;
   ctx.font = opts.titleFont;
-  const fit = (text: string): string => {
-    if (ctx.measureText(text).width <= maxW) return text;
-    let t = text;
-    while (t.length > 1 && ctx.measureText(`${t}…`).width > maxW) t = t.slice(0, -1);
-    return `${t}…`;
-  };
   if (opts.subtitle && opts.subtitleFont) {
-    ctx.fillText(fit(opts.title), left, h * 0.35);
+    ctx.fillText(fitText(ctx, opts.title, maxW, opts.lang), x, h * 0.35);
     ctx.font = opts.subtitleFont;
     ctx.fillStyle = opts.muted;
-    ctx.fillText(fit(opts.subtitle), left, h * 0.7);
+    ctx.fillText(fitText(ctx, opts.subtitle, maxW, opts.lang), x, h * 0.7);
   } else {
-    ctx.fillText(fit(opts.title), left, h * 0.52);
+    ctx.fillText(fitText(ctx, opts.title, maxW, opts.lang), x, h * 0.52);
   }
+  if (rtl) ctx.restore();
 }

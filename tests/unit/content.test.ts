@@ -126,7 +126,7 @@ describe('validateSet: schema problems', () => {
   it('bad id pattern (upper case)', () => {
     const set = validSet();
     nth(set.stations, 1).id = 'Camera';
-    expect(problemsOf(validateSet(set))).toContainEqual(problem(SET, '$.stations[1].id', '"Camera" does not match ^[a-z0-9]+(-[a-z0-9]+)*$ (lower-case id: letters, digits, dashes)'));
+    expect(problemsOf(validateSet(set))).toContainEqual(problem(SET, '$.stations[1].id', '"Camera" does not match ^[a-z0-9]+(-[a-z0-9]+)*$ (lower-case id: letters, digits, dashes (at most 60 characters))'));
   });
 
   it('number out of range, above the maximum and below the minimum', () => {
@@ -285,7 +285,11 @@ describe('validateSet: cross-file checks', () => {
     const set = validSet();
     // The stage is 20 m deep: |z| must stay within 10 - 0.5. The viewing spot (z -6.6) is inside.
     nth(set.stations, 0).position = [-10, -9.8];
-    expect(problemsOf(validateSet(set))).toEqual([problem(SET, '$.stations[0].position', 'is outside the soundstage walls')]);
+    // Its script table stands on the origin, so it is out too; the writer (0.4 m in front) is not.
+    expect(problemsOf(validateSet(set))).toEqual([
+      problem(SET, '$.stations[0].position', 'is outside the soundstage walls'),
+      problem(SET, '$.stations[0].props[0].at', 'puts the script-table at (-10.0, -9.8), outside the soundstage walls'),
+    ]);
   });
 
   it("station whose visitor's viewing spot is outside the walls", () => {
