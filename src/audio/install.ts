@@ -31,7 +31,7 @@ export function install(ctx: AppContext): Disposer {
   const camera = ctx.camera.object3D;
   const d = new Disposables();
   let prefs = readPrefs();
-  const bar = new CaptionBar();
+  const bar = new CaptionBar({ dir: content.locale.dir, lang: content.locale.locale });
   camera.add(bar.mesh);
   d.add(() => {
     bar.mesh.removeFromParent();

@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context';
 import { Disposables, type Disposer } from '../app/disposables';
 import { loadLesson } from '../content/lesson';
-import { formatProblem } from '../content/validate';
+import { formatProblem, totalProblems } from '../content/validate';
 import { LessonUi } from './lesson-ui';
 
 /**
@@ -17,7 +17,7 @@ export async function install(ctx: AppContext): Promise<Disposer> {
   if (lesson.ok) new LessonUi({ content, lesson: lesson.value, tour, hud, tracker: analytics, requested: ctx.params.stations, d });
   else {
     for (const problem of lesson.problems) console.warn(`Backlot: ${formatProblem(problem)}`);
-    hud.showNotice(`${formatProblem(lesson.problems[0]!)}${lesson.problems.length > 1 ? ` (+${lesson.problems.length - 1})` : ''}`, 30_000);
+    hud.showNotice(`${formatProblem(lesson.problems[0]!)}${lesson.problems.length > 1 ? ` (+${totalProblems(lesson.problems) - 1})` : ''}`, 30_000);
   }
   analytics.onState(tour.state!);
   return () => d.dispose();

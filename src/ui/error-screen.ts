@@ -1,5 +1,5 @@
 import type { ContentProblem } from '../content/types';
-import { formatProblem } from '../content/validate';
+import { formatProblem, totalProblems } from '../content/validate';
 import { h } from './dom';
 
 /**
@@ -8,6 +8,8 @@ import { h } from './dom';
  */
 export function showErrorScreen(problems: readonly ContentProblem[]): void {
   for (const problem of problems) console.error(`Backlot content error: ${formatProblem(problem)}`);
+  // A long list is capped ("…and 40 more"): the count is of every problem, not of the lines shown.
+  const total = totalProblems(problems);
   const list = h('ul', { class: 'problems' });
   for (const p of problems) {
     list.append(h('li', {}, h('code', { class: 'file' }, p.file), ' ', h('code', { class: 'path' }, p.path), ' ', h('span', { class: 'reason' }, p.message)));
@@ -16,7 +18,7 @@ export function showErrorScreen(problems: readonly ContentProblem[]): void {
   document.body.append(
     h('main', { id: 'error-screen', class: 'fullscreen-message', role: 'alert' },
       h('h1', {}, 'Backlot cannot open this film set'),
-      h('p', {}, `The content in scenes/ has ${problems.length} problem${problems.length === 1 ? '' : 's'}. Fix ${problems.length === 1 ? 'it' : 'them'} and reload; \`npm run check-content\` lists the same problems.`),
+      h('p', {}, `The content in scenes/ has ${total} problem${total === 1 ? '' : 's'}. Fix ${total === 1 ? 'it' : 'them'} and reload; \`npm run check-content\` lists the same problems.`),
       list,
     ),
   );

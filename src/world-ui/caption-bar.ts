@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import { font, SOFTWARE_CANVAS, wrapText } from './text-canvas';
+import { font, SOFTWARE_CANVAS, wrapText, type TextDirection } from './text-canvas';
 
 const WIDTH_M = 1.0;
 const HEIGHT_M = 0.15;
@@ -17,7 +17,8 @@ export class CaptionBar {
   private readonly texture: THREE.CanvasTexture;
   private painted = '';
 
-  constructor() {
+  /** The locale's direction and code: right-to-left captions, and line breaks for its script. */
+  constructor(private readonly locale: { readonly dir?: TextDirection; readonly lang?: string } = {}) {
     this.canvas = document.createElement('canvas');
     this.canvas.width = PX;
     this.canvas.height = PX_H;
@@ -53,16 +54,18 @@ export class CaptionBar {
     }
     let size = 46;
     ctx.font = font(size, true);
-    let lines = wrapText(ctx, text, PX - 60);
+    const wrap = { lang: this.locale.lang };
+    let lines = wrapText(ctx, text, PX - 60, wrap);
     while (lines.length > 2 && size > 30) {
       size -= 4;
       ctx.font = font(size, true);
-      lines = wrapText(ctx, text, PX - 60);
+      lines = wrapText(ctx, text, PX - 60, wrap);
     }
     // Cues are at most two lines of about 42 characters; a longer hand-made one keeps its start.
     if (lines.length > 3) lines = [...lines.slice(0, 2), `${lines[2]}…`];
     ctx.fillStyle = highContrast ? '#ffe14d' : '#ffffff';
     ctx.textAlign = 'center';
+    ctx.direction = this.locale.dir ?? 'ltr';
     ctx.textBaseline = 'middle';
     const lh = size * 1.2;
     const top = PX_H / 2 - ((lines.length - 1) * lh) / 2;

@@ -39,7 +39,7 @@ export function install(ctx: AppContext): Disposer {
       buttons.setLabels({ previous: `‹\u00a0${ui.previous}`, close: ui.close, next: `${ui.next}\u00a0›` }, disabled);
     }
     panel.setButtons(inVr ? buttons : null);
-    panel.show({ ...panelText(content, s.panel), scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast });
+    panel.show({ ...panelText(content, s.panel), scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast, dir: content.locale.dir, lang: content.locale.locale });
     if (inVr) {
       camera.object3D.getWorldPosition(eye);
       panel.placeFacing(eye, tour.visitorYaw());

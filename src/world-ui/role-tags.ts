@@ -74,6 +74,8 @@ export class RoleTags {
               background: highContrast ? '#000000' : 'rgba(14, 16, 22, 0.9)',
               foreground: '#ffffff',
               muted: highContrast ? '#ffffff' : '#d8d4ca',
+              dir: content.locale.dir,
+              lang: content.locale.locale,
             }),
         };
       }),

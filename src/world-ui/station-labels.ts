@@ -31,6 +31,8 @@ export function buildStationLabels(content: Content, stations: ReadonlyMap<strin
           background: highContrast ? '#000000' : 'rgba(12, 14, 20, 0.88)',
           foreground: '#ffffff',
           muted: highContrast ? '#ffffff' : '#d6d2c8',
+          dir: content.locale.dir,
+          lang: content.locale.locale,
         }),
     };
   });
