@@ -65,7 +65,7 @@ export function createContext(o: { content: Content; params: UrlParams; world: W
   view.setAttribute('aria-label', content.locale.ui.sceneLabel);
 
   performance.mark('backlot-scene');
-  const built = buildSet(set);
+  const built = buildSet(set, content.locale.setDressing);
   performance.mark('backlot-set');
   scene.object3D.add(built.root);
   core.add(() => {

@@ -159,8 +159,17 @@ export const UI_KEYS = [
   'narration', 'narrationPlay', 'narrationPause', 'narrationReplay', 'narrationSkip', 'mute', 'unmute', 'volume', 'captions', 'showCaptions', 'tapForSound', 'soundBlocked', 'audioUnavailable', 'quietOnSet', 'languageReload',
   'touchToBegin', 'attractTitle', 'stillThere', 'stillThereBody', 'keepGoing', 'staffTitle', 'staffPin', 'staffPinWrong', 'staffOpen', 'staffExitKiosk', 'staffRestart', 'staffBack', 'analyticsTitle', 'analyticsSummary', 'exportCsv', 'clearData', 'clearDataConfirm', 'dataCleared', 'updateReady', 'offlineReady',
   'lessonButton', 'lessonTitle', 'objectivesHeading', 'startLesson', 'lessonProgress', 'quizTitle', 'startQuiz', 'quizQuestion', 'quizCorrect', 'quizWrong', 'quizRevisit', 'quizNext', 'quizFinish', 'summaryTitle', 'summaryBody', 'lessonRestart', 'lessonClose',
+  // Templates: how this language puts words together (punctuation, order, joining).
+  'stageKicker', 'roleKicker', 'crewFooter', 'listSeparator', 'previousButton', 'nextButton', 'overlayButton', 'quizProgress', 'dataClearedSummary', 'vrName', 'arName',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
+
+/** Words painted on the props (signs, slates, call sheets, labels): content, so each language has its own. */
+export const SET_WORD_KEYS = [
+  'callSheet', 'dayNumber', 'crewList', 'shootingSchedule', 'weekNumber', 'callTime', 'sunsetTime', 'scriptDraft', 'detective', 'director', 'producer', 'scriptSupervisor', 'storyboardScene', 'storyboardTitle', 'nowShowing', 'inCinemas', 'comingLine1', 'comingLine2', 'filmNightShift', 'filmDuneRun', 'filmHeist', 'filmOrbit', 'filmEclipse', 'flatScene', 'propsRack', 'propPhone', 'propCase', 'propLantern', 'propWine', 'propHat', 'propGlobe', 'propTypewriter', 'costumeLead', 'costumeScenes', 'dolly', 'cameraLetter', 'slateRoll', 'slateScene', 'slateTake', 'slateProduction', 'slateDirector', 'slateCamera', 'gripBox', 'soundCart', 'stuntMat', 'decelerator', 'xrLab',
+] as const;
+export type SetWordKey = (typeof SET_WORD_KEYS)[number];
+export type SetWords = Readonly<Record<SetWordKey, string>>;
 
 export interface LocaleFile {
   readonly $schema?: string;
@@ -173,6 +182,7 @@ export interface LocaleFile {
   readonly departments: Readonly<Record<string, string>>;
   readonly stations: Readonly<Record<string, StationText>>;
   readonly roles: Readonly<Record<string, RoleText>>;
+  readonly setDressing: SetWords;
 }
 
 /** Validated, frozen content the app runs on. */

@@ -2,7 +2,8 @@ import { scanJson } from './json-locate';
 import { checkSchema, propertyPath, type Schema } from './schema-check';
 import setSchema from '../../scenes/schema/set.schema.json';
 import localeSchema from '../../scenes/schema/locale.schema.json';
-import { UI_KEYS, type ContentProblem, type LocaleFile, type SetFile, type StationDef, type UiKey, type Vec2 } from './types';
+import { SET_WORD_KEYS, UI_KEYS, type ContentProblem, type LocaleFile, type SetFile, type SetWordKey, type StationDef, type UiKey, type Vec2 } from './types';
+import { undrawable } from '../set/pixel-font';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
@@ -11,6 +12,28 @@ export const UI_PLACEHOLDERS: Partial<Record<UiKey, readonly string[]>> = {
   unknownStation: ['{id}'],
   tourProgress: ['{visited}', '{total}'],
   focusHint: ['{title}'],
+  stageKicker: ['{label}', '{stage}'],
+  roleKicker: ['{label}', '{department}'],
+  crewFooter: ['{label}', '{names}'],
+  previousButton: ['{label}'],
+  nextButton: ['{label}'],
+  overlayButton: ['{label}', '{key}'],
+  quizProgress: ['{label}', '{n}', '{total}'],
+  dataClearedSummary: ['{summary}', '{cleared}'],
+};
+
+/** Set-dressing words the set builder fills in (a sign without its number would be a blank). */
+export const SET_WORD_PLACEHOLDERS: Partial<Record<SetWordKey, readonly string[]>> = {
+  dayNumber: ['{n}'],
+  weekNumber: ['{n}'],
+  callTime: ['{time}'],
+  sunsetTime: ['{time}'],
+  scriptDraft: ['{n}'],
+  storyboardScene: ['{n}', '{title}'],
+  flatScene: ['{n}'],
+  costumeScenes: ['{from}', '{to}'],
+  dolly: ['{n}'],
+  cameraLetter: ['{letter}'],
 };
 
 /** The kiosk PIN scenes/set.json ships with; check-content warns while a museum still uses it. */
@@ -204,7 +227,20 @@ export function validateLocale(raw: unknown, set: SetFile, file: string, expecte
       if (!locale.ui[key].includes(placeholder)) p(`$.ui.${key}`, `must contain the placeholder ${placeholder}`);
     }
   }
+  checkSetWords(locale, p);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: locale };
+}
+
+/** The signs' words: their placeholders, and only letters the set's pixel lettering can draw. */
+function checkSetWords(locale: LocaleFile, p: (path: string, message: string) => void): void {
+  for (const key of SET_WORD_KEYS) {
+    const text = locale.setDressing[key];
+    for (const placeholder of SET_WORD_PLACEHOLDERS[key] ?? []) {
+      if (!text.includes(placeholder)) p(`$.setDressing.${key}`, `must contain the placeholder ${placeholder}`);
+    }
+    const missing = undrawable(text.replace(/\{\w+\}/g, ''));
+    if (missing.length > 0) p(`$.setDressing.${key}`, `has ${missing.map((c) => `"${c}"`).join(', ')}, which the set's sign lettering cannot draw (capitals A–Z with or without accents, Ñ, digits and . : - / ! ¡ ¿ # ' , & ( ) +)`);
+  }
 }
 
 /** Things that are valid but a museum should hear about before a kiosk goes on show. */

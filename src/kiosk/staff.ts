@@ -84,7 +84,7 @@ export class StaffScreens {
       clear.textContent = ui.clearData;
       this.o.log.clear();
       this.renderSummary();
-      this.summary.textContent = `${this.summary.textContent} ${ui.dataCleared}`;
+      this.summary.textContent = format(ui.dataClearedSummary, { summary: this.summary.textContent ?? '', cleared: ui.dataCleared });
     });
     const restart = h('button', { type: 'button', id: 'btn-staff-restart' }, ui.staffRestart);
     restart.addEventListener('click', () => this.o.onRestart());

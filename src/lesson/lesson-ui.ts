@@ -101,7 +101,7 @@ export class LessonUi {
     this.progress.textContent = format(ui.lessonProgress, { visited: visited.length, total: this.order.length, stages: stagesOf(this.o.content.set, visited), totalStages });
     const ready = visited.length === this.order.length;
     this.quizButton.classList.toggle('ready', ready);
-    this.quizButton.textContent = this.run.position > 0 && !this.run.done ? `${ui.startQuiz} (${this.run.position + 1}/${this.run.questions.length})` : ui.startQuiz;
+    this.quizButton.textContent = this.run.position > 0 && !this.run.done ? format(ui.quizProgress, { label: ui.startQuiz, n: this.run.position + 1, total: this.run.questions.length }) : ui.startQuiz;
   }
 
   private start(): void {

@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import type { SetFile, StationDef } from '../content/types';
+import type { SetFile, SetWords, StationDef } from '../content/types';
 import { viewSpot } from '../content/validate';
 import { MeshBuilder } from './mesh-builder';
 import type { PropTargets } from './prop-types';
@@ -28,8 +28,9 @@ interface Lookups {
 /**
  * Builds the whole set from content: the soundstage shell, every station's props, every crew
  * figure and the tape marks, merged into three meshes (lit solids, unlit glow, LED-screen picture).
+ * `words` are what the signs, slates and labels say, in the visitor's language.
  */
-export function buildSet(set: SetFile): BuiltSet {
+export function buildSet(set: SetFile, words: SetWords): BuiltSet {
   const targets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
   // The shell goes in first: its vertices lead each buffer, so a draw range can skip it (AR model).
   buildSoundstage(targets, set.soundstage);
@@ -41,12 +42,12 @@ export function buildSet(set: SetFile): BuiltSet {
   };
   const stations = new Map<string, StationLayout>();
   const crew: CrewLayout[] = [];
-  for (const station of set.stations) stations.set(station.id, buildStation(targets, station, lookups, crew));
+  for (const station of set.stations) stations.set(station.id, buildStation(targets, station, lookups, words, crew));
   return assemble(targets, shellVertices, { stations, crew, bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 } });
 }
 
 /** One station: its props (with click boxes), the tape mark where the visitor stands, its crew. */
-function buildStation(targets: PropTargets, station: StationDef, lookups: Lookups, crew: CrewLayout[]): StationLayout {
+function buildStation(targets: PropTargets, station: StationDef, lookups: Lookups, words: SetWords, crew: CrewLayout[]): StationLayout {
   const yaw = station.facing * DEG;
   const origin = new THREE.Vector3(station.position[0], 0, station.position[1]);
   const [sx, sz] = viewSpot(station);
@@ -60,7 +61,7 @@ function buildStation(targets: PropTargets, station: StationDef, lookups: Lookup
     for (const b of Object.values(targets)) {
       b.push().translate(origin.x, 0, origin.z).rotateY(yaw).translate(prop.at[0], 0, prop.at[1]).rotateY((prop.rotation ?? 0) * DEG).scale(prop.scale ?? 1);
     }
-    PROP_BUILDERS[prop.type](targets, rand);
+    PROP_BUILDERS[prop.type](targets, rand, words);
     for (const b of Object.values(targets)) b.pop();
     if (targets.solid.triangleCount > start) {
       const box = targets.solid.boundsSince(start);

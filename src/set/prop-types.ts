@@ -1,3 +1,4 @@
+import type { SetWords } from '../content/types';
 import type { MeshBuilder } from './mesh-builder';
 
 /**
@@ -15,6 +16,7 @@ export interface PropTargets {
 
 /**
  * Draws one prop in its own frame: origin on the floor at the prop's centre, y up, +z toward the
- * visitor. `rand` is a seeded random in [0, 1) so the set looks the same on every load.
+ * visitor. `rand` is a seeded random in [0, 1) so the set looks the same on every load; `words`
+ * are the signs' and labels' text in the visitor's language (the locale's setDressing).
  */
-export type PropBuilder = (targets: PropTargets, rand: () => number) => void;
+export type PropBuilder = (targets: PropTargets, rand: () => number, words: SetWords) => void;

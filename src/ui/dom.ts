@@ -10,6 +10,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
     if (name === 'class') el.className = String(value);
+    // Through the CSSOM: a Content-Security-Policy without 'unsafe-inline' blocks style attributes.
+    else if (name === 'style') el.style.cssText = String(value);
     else el.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(child);

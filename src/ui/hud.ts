@@ -45,8 +45,8 @@ export class Hud implements Fader {
 
     this.overlayButton = button('btn-overlay', ui.overlayOn, () => dispatch({ type: 'cycleOverlay' }), { 'aria-keyshortcuts': ui.overlayKey, 'aria-pressed': 'false' });
     this.closeButton = button('btn-close', ui.close, () => dispatch({ type: 'escape' }));
-    this.prev = button('btn-prev', `‹\u00a0${ui.previous}`, () => dispatch({ type: 'previous' }));
-    this.next = button('btn-next', `${ui.next}\u00a0›`, () => dispatch({ type: 'next' }));
+    this.prev = button('btn-prev', format(ui.previousButton, { label: ui.previous }), () => dispatch({ type: 'previous' }));
+    this.next = button('btn-next', format(ui.nextButton, { label: ui.next }), () => dispatch({ type: 'next' }));
     this.where = h('div', { class: 'where' });
     this.progress = h('p', { class: 'progress' });
     this.crewBar = h('div', { class: 'crew-bar', role: 'group', 'aria-label': ui.crewHeading });
@@ -133,7 +133,7 @@ export class Hud implements Fader {
     this.prev.disabled = here <= 0;
     this.next.disabled = here === state.order.length - 1;
     const all = state.overlay === 'all';
-    this.overlayButton.textContent = `${all ? ui.overlayOff : ui.overlayOn} (${ui.overlayKey})`;
+    this.overlayButton.textContent = format(ui.overlayButton, { label: all ? ui.overlayOff : ui.overlayOn, key: ui.overlayKey });
     this.overlayButton.setAttribute('aria-pressed', String(all));
 
     if (state.station) {

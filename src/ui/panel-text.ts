@@ -1,6 +1,7 @@
 import type { Content } from '../content/types';
 import type { Panel } from '../tour/state';
 import type { PanelSection } from '../world-ui/text-canvas';
+import { format } from './dom';
 
 /** What a panel says, built once from content and shared by the 3D panel and the DOM reader. */
 export interface PanelText {
@@ -16,9 +17,10 @@ export function panelText(content: Content, panel: Panel): PanelText {
   if (panel.kind === 'station') {
     const station = set.stations.find((s) => s.id === panel.id)!;
     const text = locale.stations[panel.id]!;
-    const crew = station.crew.map((c) => locale.roles[c.role]?.title).filter(Boolean).join(' · ');
+    const { ui } = locale;
+    const crew = station.crew.map((c) => locale.roles[c.role]?.title).filter(Boolean).join(ui.listSeparator);
     return {
-      kicker: `${locale.ui.stage}: ${locale.stages[station.stage]?.title ?? station.stage}`,
+      kicker: format(ui.stageKicker, { label: ui.stage, stage: locale.stages[station.stage]?.title ?? station.stage }),
       kickerColor: set.stages.find((s) => s.id === station.stage)?.color ?? '#ffd166',
       title: text.title,
       sections: [
@@ -26,13 +28,13 @@ export function panelText(content: Content, panel: Panel): PanelText {
         { heading: locale.ui.techChangeHeading, body: text.techChange },
         { heading: locale.ui.didYouKnowHeading, body: text.didYouKnow },
       ],
-      ...(crew ? { footer: `${locale.ui.crewHeading}: ${crew}` } : {}),
+      ...(crew ? { footer: format(ui.crewFooter, { label: ui.crewHeading, names: crew }) } : {}),
     };
   }
   const role = set.roles.find((r) => r.id === panel.id)!;
   const text = locale.roles[panel.id]!;
   return {
-    kicker: `${locale.ui.roleCardHeading} · ${locale.departments[role.department] ?? role.department}`,
+    kicker: format(locale.ui.roleKicker, { label: locale.ui.roleCardHeading, department: locale.departments[role.department] ?? role.department }),
     kickerColor: set.departments.find((d) => d.id === role.department)?.color ?? '#ffd166',
     title: text.title,
     sections: [

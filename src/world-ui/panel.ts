@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context';
 import { Disposables, type Disposer } from '../app/disposables';
 import { EYE_HEIGHT, arrivalYaw } from '../set/layout';
 import type { TourState } from '../tour/state';
+import { format } from '../ui/dom';
 import { panelText } from '../ui/panel-text';
 import { TEXT_SCALE } from '../ui/text-scale';
 import { InfoPanel } from './info-panel';
@@ -36,7 +37,7 @@ export function install(ctx: AppContext): Disposer {
       // In a headset the panel carries its own Previous / Close / Next (the HUD is not visible).
       const here = s.station === null ? -1 : s.order.indexOf(s.station);
       const disabled: PanelButton[] = [...(here <= 0 ? (['previous'] as const) : []), ...(here === s.order.length - 1 ? (['next'] as const) : [])];
-      buttons.setLabels({ previous: `‹\u00a0${ui.previous}`, close: ui.close, next: `${ui.next}\u00a0›` }, disabled);
+      buttons.setLabels({ previous: format(ui.previousButton, { label: ui.previous }), close: ui.close, next: format(ui.nextButton, { label: ui.next }) }, disabled);
     }
     panel.setButtons(inVr ? buttons : null);
     panel.show({ ...panelText(content, s.panel), scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast, dir: content.locale.dir, lang: content.locale.locale });

@@ -123,7 +123,7 @@ function sessionHandlers(ctx: AppContext, { vr, ar }: XrControllers, panel: Pane
       tour.xrModeChanged('inline');
       panel.render();
       tags.roleTags.invalidate();
-      hud.showNotice(format(ui.xrEnded, { mode: modeName(mode) }), 4000);
+      hud.showNotice(format(ui.xrEnded, { mode: modeName(mode, ui) }), 4000);
     },
   };
 }

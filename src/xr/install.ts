@@ -19,8 +19,8 @@ export function install(ctx: AppContext): Disposer {
   const enter = (mode: 'vr' | 'ar'): void => {
     xr.enter(mode).catch((err: unknown) => {
       const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-      console.warn(`Backlot: ${modeName(mode)} did not start.`, err);
-      hud.showNotice(format(content.locale.ui.xrRefused, { mode: modeName(mode), reason }));
+      console.warn(`Backlot: ${mode.toUpperCase()} did not start.`, err);
+      hud.showNotice(format(content.locale.ui.xrRefused, { mode: modeName(mode, content.locale.ui), reason }));
     });
   };
   void xr.detect().then(async (support) => {

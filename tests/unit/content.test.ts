@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkAllContent, loadContent, localeFile, SET_FILE, type ContentResult } from '../../src/content/load';
-import { formatProblem, parseJson, UI_PLACEHOLDERS, validateLocale, validateSet, viewSpot, type Checked } from '../../src/content/validate';
+import { formatProblem, parseJson, SET_WORD_PLACEHOLDERS, UI_PLACEHOLDERS, validateLocale, validateSet, viewSpot, type Checked } from '../../src/content/validate';
 import type { ContentProblem, UiKey } from '../../src/content/types';
 import { memoryReader, nth, omit, validFiles, validLocale, validSet, validSetValue } from './fixtures';
 
@@ -378,8 +378,29 @@ describe('validateLocale', () => {
     },
   );
 
-  it('the placeholders validate.ts requires are the ones the fixture carries', () => {
-    expect(UI_PLACEHOLDERS).toEqual({ unknownStation: ['{id}'], tourProgress: ['{visited}', '{total}'], focusHint: ['{title}'] });
+  it('every placeholder validate.ts requires is carried by the fixture, and dropping one is refused', () => {
+    const loc = validLocale();
+    for (const [key, placeholders] of Object.entries(UI_PLACEHOLDERS)) {
+      for (const ph of placeholders) expect(loc.ui[key as keyof typeof loc.ui]).toContain(ph);
+    }
+    loc.ui.previousButton = 'Previous';
+    loc.ui.quizProgress = '{label} {n}';
+    expect(problemsOf(validateLocale(loc, set, EN))).toEqual([
+      problem(EN, '$.ui.previousButton', 'must contain the placeholder {label}'),
+      problem(EN, '$.ui.quizProgress', 'must contain the placeholder {total}'),
+    ]);
+  });
+
+  it("set-dressing words keep their placeholders and use letters the set's sign lettering can draw", () => {
+    const loc = validLocale();
+    for (const [key, placeholders] of Object.entries(SET_WORD_PLACEHOLDERS)) {
+      for (const ph of placeholders) expect(loc.setDressing[key as keyof typeof loc.setDressing]).toContain(ph);
+    }
+    Object.assign(loc.setDressing, { dayNumber: 'DAY', callSheet: 'STRAßE 撮影', propGlobe: 'GLOBO DEL MUNDO ÁÉÑ' });
+    expect(problemsOf(validateLocale(loc, set, EN))).toEqual([
+      problem(EN, '$.setDressing.callSheet', 'has "ß", "撮", "影", which the set\'s sign lettering cannot draw'),
+      problem(EN, '$.setDressing.dayNumber', 'must contain the placeholder {n}'),
+    ]);
   });
 
   it('UI key missing, misspelt, or empty', () => {

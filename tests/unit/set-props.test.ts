@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as THREE from 'three';
-import { POSES, PROP_TYPES, type PropType } from '../../src/content/types';
+import { readFileSync } from 'node:fs';
+import { POSES, PROP_TYPES, type LocaleFile, type PropType } from '../../src/content/types';
 import { MeshBuilder } from '../../src/set/mesh-builder';
 import type { PropTargets } from '../../src/set/prop-types';
 import { PROP_BUILDERS } from '../../src/set/props';
@@ -12,6 +13,9 @@ const DEFAULT_CAP = 2500;
 const FOOTPRINT = 3.0;
 const EPS = 0.05;
 
+/** The shipped English signs: what the props are drawn with in the app. */
+const WORDS = (JSON.parse(readFileSync(new URL('../../scenes/locales/en.json', import.meta.url), 'utf8')) as LocaleFile).setDressing;
+
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -22,7 +26,7 @@ function seeded(seed: number): () => number {
 
 function buildProp(type: PropType, seed = 7): { targets: PropTargets; box: THREE.Box3; triangles: number } {
   const targets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
-  PROP_BUILDERS[type](targets, seeded(seed));
+  PROP_BUILDERS[type](targets, seeded(seed), WORDS);
   const box = new THREE.Box3();
   let triangles = 0;
   for (const b of [targets.solid, targets.glow, targets.screen]) {
@@ -92,7 +96,7 @@ describe('prop builders', () => {
 
   it('gives the LED wall screen quads spanning the whole picture', () => {
     const targets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
-    PROP_BUILDERS['led-wall'](targets, seeded(1));
+    PROP_BUILDERS['led-wall'](targets, seeded(1), WORDS);
     const uv = targets.screen.build().getAttribute('uv');
     let minU = 1;
     let maxU = 0;

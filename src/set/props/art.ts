@@ -2,6 +2,7 @@ import * as THREE from 'three';
 import type { ColorLike, MeshBuilder } from '../mesh-builder';
 import type { PropBuilder } from '../prop-types';
 import { ledSlice } from '../led-scene';
+import { format } from '../../ui/dom';
 import { C, arcPoints, group, pixelText, polyline, rbox, rquad, xcyl, xf, zcyl } from './kit';
 import { coffeeCup, stepLadder, table } from './gear';
 
@@ -10,7 +11,7 @@ import { coffeeCup, stepLadder, table } from './gear';
  * show a slice of the LED picture, like a translight backing); the back shows what a film set
  * really is: raw lauan, 1×3 framing, jack braces and stage weights.
  */
-const flat: PropBuilder = (t) => {
+const flat: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   const W = 2.8;
   const H = 2.7;
@@ -53,7 +54,7 @@ const flat: PropBuilder = (t) => {
   const pine = '#d8bb86';
   for (const x of [-W / 2 + 0.035, -0.02, 0.02, W / 2 - 0.035]) b.box(0.07, H, 0.064, pine, x, H / 2, zb);
   for (const y of [0.035, 0.9, 1.8, H - 0.035]) b.box(W, 0.07, 0.064, pine, 0, y, zb);
-  stencil(b, 'SC 12 KITCHEN', 0.7, 2.2, zb - 0.033);
+  stencil(b, format(words.flatScene, { n: 12 }), 0.7, 2.2, zb - 0.033);
   // jack braces with stage weights on their feet
   for (const x of [-1.05, 1.05]) {
     const zr = zb - 0.04;
@@ -150,13 +151,13 @@ function tapeLabel(b: MeshBuilder, text: string, x: number, y: number, z: number
   });
 }
 
-const propTable: PropBuilder = (t, rand) => {
+const propTable: PropBuilder = (t, rand, words) => {
   const b = t.solid;
   const top = table(b, 2.2, 0.85, 0.78, C.black, C.charcoal);
   // black duvetyne draped over the front edge, a PROPS sign taped on it
   b.box(2.22, 0.3, 0.01, C.canvasBlack, 0, top - 0.15, 0.43);
   b.quad(0.5, 0.14, C.tape, 0, top - 0.13, 0.436);
-  pixelText(b, 'PROPS', 0, top - 0.13, 0.437, 0.018, C.gripBlack);
+  pixelText(b, words.propsRack, 0, top - 0.13, 0.437, 0.018, C.gripBlack);
   const y = top;
   const row = 0.1;
   // rotary phone
@@ -167,14 +168,14 @@ const propTable: PropBuilder = (t, rand) => {
     b.box(0.05, 0.045, 0.06, '#8e1c1c', -0.1, 0.11, 0);
     b.box(0.05, 0.045, 0.06, '#8e1c1c', 0.1, 0.11, 0);
   });
-  tapeLabel(b, 'PHONE HERO', -0.85, y, 0.33);
+  tapeLabel(b, words.propPhone, -0.85, y, 0.33);
   // briefcase standing up
   group(t, { x: -0.45, y, z: row - 0.08, ry: -0.1 }, () => {
     b.box(0.45, 0.32, 0.1, '#5a3a22', 0, 0.16, 0);
     polyline(b, arcPoints(0, 0.32, 0, 0.06, 0, Math.PI, 4, 'xy'), 0.01, C.black, 4);
     for (const sx of [-1, 1]) b.box(0.03, 0.02, 0.012, '#c9a13b', sx * 0.14, 0.29, 0.05);
   });
-  tapeLabel(b, 'CASE #1', -0.45, y, 0.33);
+  tapeLabel(b, words.propCase, -0.45, y, 0.33);
   // lantern with a warm glow
   group(t, { x: -0.08, y, z: row }, () => {
     b.cylinder(0.07, 0.08, 0.04, C.darkGrey, 0, 0.02, 0, 8);
@@ -183,7 +184,7 @@ const propTable: PropBuilder = (t, rand) => {
     b.cylinder(0.03, 0.075, 0.06, C.darkGrey, 0, 0.23, 0, 8);
     polyline(b, arcPoints(0, 0.26, 0, 0.05, 0, Math.PI, 4, 'xy'), 0.005, C.darkGrey, 3);
   });
-  tapeLabel(b, 'LANTERN', -0.08, y, 0.33);
+  tapeLabel(b, words.propLantern, -0.08, y, 0.33);
   // wine bottles
   for (let k = 0; k < 3; k++) {
     const x = 0.2 + k * 0.08;
@@ -193,14 +194,14 @@ const propTable: PropBuilder = (t, rand) => {
     b.cylinder(0.015, 0.015, 0.04, k === 1 ? '#7a1620' : '#c9a13b', x, y + 0.28, z, 6);
     b.cylinder(0.037, 0.037, 0.06, C.paper, x, y + 0.09, z, 8);
   }
-  tapeLabel(b, 'WINE X3', 0.28, y, 0.33);
+  tapeLabel(b, words.propWine, 0.28, y, 0.33);
   // fedora
   group(t, { x: 0.6, y, z: row }, () => {
     b.cylinder(0.17, 0.17, 0.012, '#4a4035', 0, 0.006, 0, 12);
     b.cylinder(0.09, 0.1, 0.11, '#4a4035', 0, 0.06, 0, 10);
     b.cylinder(0.102, 0.102, 0.025, C.black, 0, 0.025, 0, 10);
   });
-  tapeLabel(b, 'HAT SC12', 0.6, y, 0.33);
+  tapeLabel(b, words.propHat, 0.6, y, 0.33);
   // globe on a stand
   group(t, { x: 0.9, y, z: row - 0.05 }, () => {
     b.cylinder(0.06, 0.07, 0.02, C.darkWood, 0, 0.01, 0, 8);
@@ -210,7 +211,7 @@ const propTable: PropBuilder = (t, rand) => {
     b.sphere(0.05, '#c2a060', -0.06, 0.17, 0.07, 6);
     xf(b, { y: 0.21, rz: 0.4 }, () => xf(b, { rx: Math.PI / 2 }, () => b.torus(0.125, 0.006, '#c9a13b', 0, 0, 0, 12)));
   });
-  tapeLabel(b, 'GLOBE', 0.9, y, 0.33);
+  tapeLabel(b, words.propGlobe, 0.9, y, 0.33);
   // back row: book stack and a typewriter
   let by = y;
   for (let k = 0; k < 4; k++) {
@@ -225,7 +226,7 @@ const propTable: PropBuilder = (t, rand) => {
     xcyl(b, 0.03, 0.42, C.black, 0, 0.15, -0.06, 8);
     b.box(0.2, 0.14, 0.004, C.paper, 0, 0.22, -0.07);
   });
-  tapeLabel(b, 'TYPEWRITER', 0.45, y, -0.25);
+  tapeLabel(b, words.propTypewriter, 0.45, y, -0.25);
   // clear storage tote under the table
   b.box(0.6, 0.3, 0.4, '#b9c4c9', 0.5, 0.15, -0.05);
   b.box(0.62, 0.03, 0.42, '#2f65b8', 0.5, 0.31, -0.05);
@@ -251,7 +252,7 @@ function garment(b: MeshBuilder, x: number, rail: number, len: number, color: Co
   });
 }
 
-const costumeRack: PropBuilder = (t, rand) => {
+const costumeRack: PropBuilder = (t, rand, words) => {
   const b = t.solid;
   const rail = 1.7;
   const halfW = 0.85;
@@ -297,8 +298,8 @@ const costumeRack: PropBuilder = (t, rand) => {
   }
   b.box(0.34, 0.13, 0.22, '#e2d8c8', 0.3, 0.19, 0.05);
   b.box(0.15, 0.1, 0.004, C.paper, -halfW + 0.05, rail - 0.14, 0.016);
-  pixelText(b, 'LEAD', -halfW + 0.05, rail - 0.125, 0.019, 0.006, C.gripBlack);
-  pixelText(b, 'SC 4-9', -halfW + 0.05, rail - 0.165, 0.019, 0.005, C.gripBlack);
+  pixelText(b, words.costumeLead, -halfW + 0.05, rail - 0.125, 0.019, 0.006, C.gripBlack);
+  pixelText(b, format(words.costumeScenes, { from: 4, to: 9 }), -halfW + 0.05, rail - 0.165, 0.019, 0.005, C.gripBlack);
 };
 
 /** A slightly darker tone of a garment colour for sleeves and collars. */

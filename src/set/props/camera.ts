@@ -2,6 +2,7 @@ import * as THREE from 'three';
 import type { MeshBuilder } from '../mesh-builder';
 import type { PropBuilder } from '../prop-types';
 import { ledSlice } from '../led-scene';
+import { format } from '../../ui/dom';
 import { C, group, pixelText, rbox, xcyl, xf, zcyl } from './kit';
 import { appleBox, cStand, cinemaCamera, deskStand, directorChair, floorCable, headphones, labelTape, monitor, table } from './gear';
 
@@ -20,7 +21,7 @@ function fluidHead(b: MeshBuilder): void {
   b.rod([-0.2, 0.02, -0.48], [-0.22, 0.01, -0.54], 0.018, C.rubber, 6);
 }
 
-const cameraDolly: PropBuilder = (t) => {
+const cameraDolly: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   // straight track: two steel pipes on wooden ties
   for (let i = 0; i < 5; i++) {
@@ -46,7 +47,7 @@ const cameraDolly: PropBuilder = (t) => {
     b.box(0.95, 0.12, 0.72, '#3b4250', 0, 0.24, 0);
     b.box(0.97, 0.02, 0.74, C.steel, 0, 0.31, 0);
     b.box(0.3, 0.03, 0.5, C.rubber, -0.28, 0.33, 0);
-    pixelText(b, 'DOLLY 2', 0.1, 0.24, 0.362, 0.012, C.white);
+    pixelText(b, format(words.dolly, { n: 2 }), 0.1, 0.24, 0.362, 0.012, C.white);
     // hydraulic column and arm
     b.cylinder(0.08, 0.09, 0.36, '#3b4250', 0.12, 0.5, 0, 10);
     b.cylinder(0.05, 0.05, 0.3, C.chrome, 0.12, 0.83, 0, 10);
@@ -98,7 +99,7 @@ const cameraTripod: PropBuilder = (t) => {
   });
 };
 
-const monitorStand: PropBuilder = (t) => {
+const monitorStand: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   cStand(b, 1.42, 0.4);
   // yoke on the baby pin, monitor tilted slightly down toward the viewer
@@ -108,7 +109,7 @@ const monitorStand: PropBuilder = (t) => {
     monitor(t, 0.42, 0.26, { uv: A_CAM, hood: true });
     b.box(0.16, 0.1, 0.06, C.charcoal, 0, -0.02, -0.09);
     b.box(0.14, 0.11, 0.05, C.darkGrey, 0, 0.0, -0.135);
-    labelTape(b, 'A CAM', 0, -0.155, 0.001, 0.007);
+    labelTape(b, format(words.cameraLetter, { letter: 'A' }), 0, -0.155, 0.001, 0.007);
   });
   // SDI cable taped down the column to the floor
   b.rod([0.05, 1.52, -0.12], [0.03, 1.3, -0.03], 0.006, C.black, 4);
@@ -118,8 +119,8 @@ const monitorStand: PropBuilder = (t) => {
   appleBox(b, 0.203, -0.6, 0, 0.6, 0.4);
 };
 
-const directorChairProp: PropBuilder = (t) => {
-  directorChair(t, 'DIRECTOR');
+const directorChairProp: PropBuilder = (t, _rand, words) => {
+  directorChair(t, words.director);
   const b = t.solid;
   // script on the seat, coffee on the ground
   rbox(b, 0.22, 0.02, 0.28, C.paper, 0.04, 0.47, 0.03, 0, 0.3);
@@ -128,16 +129,16 @@ const directorChairProp: PropBuilder = (t) => {
   b.cylinder(0.047, 0.047, 0.015, C.gripBlack, 0.42, 0.137, 0.25, 8);
 };
 
-const videoVillage: PropBuilder = (t, rand) => {
+const videoVillage: PropBuilder = (t, rand, words) => {
   const b = t.solid;
   group(t, { z: -0.35 }, () => {
     const top = table(b, 1.8, 0.7, 0.74, C.black, C.charcoal);
     // black duvetyne skirt hides the cable mess under the table
     b.box(1.8, 0.62, 0.01, C.canvasBlack, 0, 0.42, 0.35);
     const mons: { x: number; w: number; h: number; uv: readonly [number, number, number, number]; label: string }[] = [
-      { x: -0.6, w: 0.5, h: 0.28, uv: C_CAM, label: 'C CAM' },
-      { x: 0, w: 0.6, h: 0.34, uv: A_CAM, label: 'A CAM' },
-      { x: 0.6, w: 0.5, h: 0.28, uv: B_CAM, label: 'B CAM' },
+      { x: -0.6, w: 0.5, h: 0.28, uv: C_CAM, label: format(words.cameraLetter, { letter: 'C' }) },
+      { x: 0, w: 0.6, h: 0.34, uv: A_CAM, label: format(words.cameraLetter, { letter: 'A' }) },
+      { x: 0.6, w: 0.5, h: 0.28, uv: B_CAM, label: format(words.cameraLetter, { letter: 'B' }) },
     ];
     for (const m of mons) {
       const yaw = -m.x * 0.35;
@@ -159,16 +160,16 @@ const videoVillage: PropBuilder = (t, rand) => {
     b.cylinder(0.045, 0.035, 0.13, C.white, 0.55, top + 0.065, 0.22, 8);
   });
   // director's chairs on the near side, looking at the monitors (names face the visitor)
-  const names = ['DIRECTOR', 'PRODUCER', 'SCRIPT'];
+  const names = [words.director, words.producer, words.scriptSupervisor];
   names.forEach((n, i) => {
     group(t, { x: (i - 1) * 0.68, z: 0.55 + (i === 1 ? 0.05 : 0), ry: Math.PI + (i - 1) * 0.12 }, () => directorChair(t, n, i === 0));
   });
   floorCable(b, [[0.9, -0.5], [1.2, -0.9], [1.45, -1.2]], C.black, 0.009);
 };
 
-const clapperboard: PropBuilder = (t) => {
+const clapperboard: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
-  appleBox(b, 0.203, 0, 0, 0, 0.15, 'GRIP');
+  appleBox(b, 0.203, 0, 0, 0, 0.15, words.gripBox);
   xf(b, { y: 0.203, ry: 0.15 }, () => {
     // a full apple stood on its end as a pedestal
     xf(b, { z: -0.02 }, () => {
@@ -188,15 +189,15 @@ const clapperboard: PropBuilder = (t) => {
       for (const y of [0.06, 0.12]) b.quad(w - 0.02, 0.004, C.white, 0, y, z);
       b.quad(0.004, 0.06, C.white, -0.02, 0.09, z);
       b.quad(0.004, 0.06, C.white, 0.07, 0.09, z);
-      pixelText(b, 'ROLL', -0.08, 0.11, z, 0.0036, C.white);
-      pixelText(b, 'SCENE', 0.025, 0.11, z, 0.0036, C.white);
-      pixelText(b, 'TAKE', 0.105, 0.11, z, 0.0036, C.white);
+      pixelText(b, words.slateRoll, -0.08, 0.11, z, 0.0036, C.white);
+      pixelText(b, words.slateScene, 0.025, 0.11, z, 0.0036, C.white);
+      pixelText(b, words.slateTake, 0.105, 0.11, z, 0.0036, C.white);
       pixelText(b, 'A012', -0.08, 0.078, z, 0.005, C.white);
       pixelText(b, '24B', 0.025, 0.078, z, 0.006, C.white);
       pixelText(b, '3', 0.105, 0.078, z, 0.006, C.white);
-      pixelText(b, 'BACKLOT', -0.06, 0.2, z, 0.006, C.white);
-      pixelText(b, 'DIR  M.REYES', -0.02, 0.165, z, 0.0035, C.white);
-      pixelText(b, 'CAM  J.OKAFOR', -0.02, 0.145, z, 0.0035, C.white);
+      pixelText(b, words.slateProduction, -0.06, 0.2, z, 0.006, C.white);
+      pixelText(b, words.slateDirector, -0.02, 0.165, z, 0.0035, C.white);
+      pixelText(b, words.slateCamera, -0.02, 0.145, z, 0.0035, C.white);
       // timecode display
       b.box(0.2, 0.035, 0.006, '#150808', 0.02, 0.03, 0.008);
       t.glow.push().translate(0, 0, 0.012);

@@ -1,6 +1,7 @@
 import * as THREE from 'three';
 import type { ColorLike, MeshBuilder, Vec3 } from '../mesh-builder';
 import type { PropTargets } from '../prop-types';
+import { glyph, textWidth } from '../pixel-font';
 
 /**
  * Shared palette and drawing kit for the prop builders. Colours are sRGB hex as a designer would
@@ -161,50 +162,15 @@ export function arcPoints(cx: number, cy: number, cz: number, r: number, a0: num
   return pts;
 }
 
-// 3×5 (M, N, W, # wider) pixel glyphs so labels, slates and call sheets carry real words
-// without a font or texture. '1' = lit pixel.
-const GLYPHS: Record<string, readonly string[]> = {
-  A: ['010', '101', '111', '101', '101'], B: ['110', '101', '110', '101', '110'],
-  C: ['011', '100', '100', '100', '011'], D: ['110', '101', '101', '101', '110'],
-  E: ['111', '100', '110', '100', '111'], F: ['111', '100', '110', '100', '100'],
-  G: ['011', '100', '101', '101', '011'], H: ['101', '101', '111', '101', '101'],
-  I: ['111', '010', '010', '010', '111'], J: ['001', '001', '001', '101', '010'],
-  K: ['101', '101', '110', '101', '101'], L: ['100', '100', '100', '100', '111'],
-  M: ['10001', '11011', '10101', '10001', '10001'], N: ['1001', '1101', '1011', '1001', '1001'],
-  O: ['010', '101', '101', '101', '010'], P: ['110', '101', '110', '100', '100'],
-  Q: ['010', '101', '101', '110', '011'], R: ['110', '101', '110', '101', '101'],
-  S: ['011', '100', '010', '001', '110'], T: ['111', '010', '010', '010', '010'],
-  U: ['101', '101', '101', '101', '111'], V: ['101', '101', '101', '101', '010'],
-  W: ['10001', '10001', '10101', '11011', '10001'], X: ['101', '101', '010', '101', '101'],
-  Y: ['101', '101', '010', '010', '010'], Z: ['111', '001', '010', '100', '111'],
-  '0': ['111', '101', '101', '101', '111'], '1': ['010', '110', '010', '010', '111'],
-  '2': ['110', '001', '010', '100', '111'], '3': ['110', '001', '010', '001', '110'],
-  '4': ['101', '101', '111', '001', '001'], '5': ['111', '100', '110', '001', '110'],
-  '6': ['011', '100', '111', '101', '111'], '7': ['111', '001', '010', '010', '010'],
-  '8': ['111', '101', '111', '101', '111'], '9': ['111', '101', '111', '001', '110'],
-  ' ': ['00', '00', '00', '00', '00'], '-': ['000', '000', '111', '000', '000'],
-  '.': ['0', '0', '0', '0', '1'], ':': ['0', '1', '0', '1', '0'],
-  '/': ['001', '001', '010', '100', '100'], '!': ['1', '1', '1', '0', '1'],
-  '#': ['01010', '11111', '01010', '11111', '01010'],
-};
-
-function glyph(ch: string): readonly string[] {
-  return GLYPHS[ch.toUpperCase()] ?? GLYPHS[' ']!;
-}
-
-/** Width in metres of text drawn with pixel size px. */
-export function textWidth(text: string, px: number): number {
-  let cols = 0;
-  for (const ch of text) cols += glyph(ch)[0]!.length + 1;
-  return Math.max(0, cols - 1) * px;
-}
-
 /**
  * Draws text as pixel quads on the z = z plane of the current frame, facing +z, vertically centred
- * on y. Vertical runs of identical pixels are merged so a word costs a few dozen triangles.
+ * on y. Vertical runs of identical pixels are merged so a word costs a few dozen triangles. A text
+ * wider than `maxWidth` (a longer translation, say) is drawn with smaller pixels to fit.
  */
-export function pixelText(b: MeshBuilder, text: string, x: number, y: number, z: number, px: number, color: ColorLike, align: 'left' | 'center' | 'right' = 'center'): number {
-  const width = textWidth(text, px);
+export function pixelText(b: MeshBuilder, text: string, x: number, y: number, z: number, size: number, color: ColorLike, align: 'left' | 'center' | 'right' = 'center', maxWidth = Infinity): number {
+  const natural = textWidth(text, size);
+  const px = natural > maxWidth ? (size * maxWidth) / natural : size;
+  const width = natural > maxWidth ? maxWidth : natural;
   let cx = align === 'left' ? x : align === 'right' ? x - width : x - width / 2;
   const top = y + 2.5 * px;
   for (const ch of text) {

@@ -1,6 +1,7 @@
 import type { ColorLike, MeshBuilder } from '../mesh-builder';
 import type { PropBuilder } from '../prop-types';
 import { ledSlice } from '../led-scene';
+import { format } from '../../ui/dom';
 import { C, group, pixelText, rquad, scribbleLines, xf } from './kit';
 import { coffeeCup, foldingChair, officeChair, table } from './gear';
 
@@ -15,7 +16,7 @@ function sheet(b: MeshBuilder, x: number, y: number, z: number, yaw: number, ran
   });
 }
 
-const productionDesk: PropBuilder = (t, rand) => {
+const productionDesk: PropBuilder = (t, rand, words) => {
   const b = t.solid;
   group(t, { z: -0.25 }, () => {
     const top = 0.75;
@@ -42,12 +43,12 @@ const productionDesk: PropBuilder = (t, rand) => {
       });
     });
     // call sheets, a clipboard, phone, coffee
-    for (let k = 0; k < 4; k++) sheet(b, 0.25, top + k * 0.004, 0.1, 0.2 + k * 0.05, rand, k === 3 ? 'CALL SHEET' : '');
-    sheet(b, 0.48, top, 0.18, -0.3, rand, 'DAY 14');
+    for (let k = 0; k < 4; k++) sheet(b, 0.25, top + k * 0.004, 0.1, 0.2 + k * 0.05, rand, k === 3 ? words.callSheet : '');
+    sheet(b, 0.48, top, 0.18, -0.3, rand, format(words.dayNumber, { n: 14 }));
     group(t, { x: -0.58, y: top, z: 0.12, ry: -0.2 }, () => {
       b.box(0.23, 0.008, 0.32, '#8a6a45', 0, 0.004, 0);
       b.box(0.1, 0.015, 0.03, C.chrome, 0, 0.012, -0.14);
-      sheet(b, 0, 0.009, 0.01, 0, rand, 'CREW LIST', 0.2, 0.26);
+      sheet(b, 0, 0.009, 0.01, 0, rand, words.crewList, 0.2, 0.26);
     });
     group(t, { x: 0.12, y: top, z: 0.22, ry: 0.6 }, () => {
       b.box(0.075, 0.01, 0.15, C.black, 0, 0.005, 0);
@@ -72,7 +73,7 @@ const productionDesk: PropBuilder = (t, rand) => {
   group(t, { x: -0.45, z: 0.6, ry: Math.PI + 0.7 }, () => officeChair(b));
 };
 
-const scheduleBoard: PropBuilder = (t) => {
+const scheduleBoard: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   // aluminium easel: two front legs, one back leg, board ledge
   for (const sx of [-1, 1]) b.rod([sx * 0.75, 0, 0.18], [sx * 0.62, 2.15, 0.0], 0.018, C.alu, 5);
@@ -87,8 +88,8 @@ const scheduleBoard: PropBuilder = (t) => {
     b.box(W + 0.03, 0.025, 0.03, C.alu, 0, H + 0.02, 0);
     for (const sx of [-1, 1]) b.box(0.025, H, 0.03, C.alu, sx * (W / 2 + 0.01), H / 2 + 0.015, 0);
     const z = 0.013;
-    pixelText(b, 'SHOOTING SCHEDULE', -0.2, H - 0.06, z, 0.012, C.gripBlack);
-    pixelText(b, 'WEEK 3', 0.62, H - 0.06, z, 0.012, C.red);
+    pixelText(b, words.shootingSchedule, -0.2, H - 0.06, z, 0.012, C.gripBlack);
+    pixelText(b, format(words.weekNumber, { n: 3 }), 0.62, H - 0.06, z, 0.012, C.red);
     // stripboard: scene strips coloured by day/night, int/ext; black day-break strips
     const stripColors = ['#f7f5ee', '#f5d94a', '#3f6fc4', '#4c9c58'];
     const days = [7, 6, 8, 5];
@@ -104,23 +105,23 @@ const scheduleBoard: PropBuilder = (t) => {
         x += 0.034;
       }
       b.quad(0.03, 0.62, C.gripBlack, x, sy, z);
-      xf(b, { x, y: sy, z: z + 0.001, rz: Math.PI / 2 }, () => pixelText(b, `DAY ${d + 12}`, 0, 0, 0, 0.0055, C.white));
+      xf(b, { x, y: sy, z: z + 0.001, rz: Math.PI / 2 }, () => pixelText(b, format(words.dayNumber, { n: d + 12 }), 0, 0, 0, 0.0055, C.white));
       x += 0.04;
     });
     // whiteboard notes on the right: call times in marker
     const nx = 0.55;
-    pixelText(b, 'CALL 6:00', nx, 0.82, z, 0.01, C.blue, 'center');
-    pixelText(b, 'SUNSET 7:42', nx, 0.7, z, 0.008, C.red, 'center');
+    pixelText(b, format(words.callTime, { time: '6:00' }), nx, 0.82, z, 0.01, C.blue, 'center');
+    pixelText(b, format(words.sunsetTime, { time: '7:42' }), nx, 0.7, z, 0.008, C.red, 'center');
     for (let k = 0; k < 4; k++) b.quad(0.3 - k * 0.04, 0.008, '#4a4a4a', nx - 0.02, 0.55 - k * 0.07, z);
     for (let k = 0; k < 4; k++) b.cylinder(0.015, 0.015, 0.012, [C.red, C.yellow, C.green, C.blue][k]!, nx - 0.12 + k * 0.08, 0.22, z, 8);
   });
 };
 
-const scriptTable: PropBuilder = (t, rand) => {
+const scriptTable: PropBuilder = (t, rand, words) => {
   const b = t.solid;
   const top = table(b, 2.4, 0.9, 0.75, C.white, C.charcoal);
   b.box(2.42, 0.25, 0.92, '#f4f2ec', 0, top - 0.12, 0);
-  const names = ['MAYA', 'DETECTIVE', 'RUTH', 'JONAH', 'DIRECTOR', 'KAI'];
+  const names = ['MAYA', words.detective, 'RUTH', 'JONAH', words.director, 'KAI'];
   const seats: [number, number][] = [[-0.8, 1], [0, 1], [0.8, 1], [-0.8, -1], [0, -1], [0.8, -1]];
   seats.forEach(([x, side], i) => {
     const z = side * 0.27;
@@ -130,7 +131,7 @@ const scriptTable: PropBuilder = (t, rand) => {
       b.box(0.22, 0.028, 0.28, C.paper, 0, 0.014, 0);
       b.box(0.222, 0.003, 0.282, i === 4 ? '#f2d98a' : '#eae6da', 0, 0.0295, 0);
       for (const dz of [-0.09, 0.09]) b.box(0.012, 0.004, 0.012, '#c9a13b', -0.09, 0.032, dz);
-      xf(b, { y: 0.032, rx: -Math.PI / 2 }, () => pixelText(b, 'DRAFT 4', 0.01, 0.02, 0, 0.005, C.gripBlack));
+      xf(b, { y: 0.032, rx: -Math.PI / 2 }, () => pixelText(b, format(words.scriptDraft, { n: 4 }), 0.01, 0.02, 0, 0.005, C.gripBlack));
       b.rod([0.14, 0.006, -0.06], [0.15, 0.006, 0.1], 0.004, C.yellow, 4);
     });
     // tent card with the character name printed on both faces
@@ -193,7 +194,7 @@ function boardCard(b: MeshBuilder, x: number, y: number, z: number, rand: () => 
   b.cylinder(0.008, 0.008, 0.012, kind % 2 ? C.red : C.blue, x, y + 0.165, z + 0.006, 6);
 }
 
-const storyboardWall: PropBuilder = (t, rand) => {
+const storyboardWall: PropBuilder = (t, rand, words) => {
   const b = t.solid;
   const W = 2.7;
   const H = 1.55;
@@ -211,7 +212,7 @@ const storyboardWall: PropBuilder = (t, rand) => {
   for (const sx of [-1, 1]) b.box(0.04, H, 0.05, C.black, (sx * (W + 0.0)) / 2, y0 + H / 2, 0);
   const z = 0.021;
   b.quad(1.1, 0.09, C.paper, -0.6, y0 + H - 0.09, z);
-  pixelText(b, 'SC 24  CANYON CHASE', -0.6, y0 + H - 0.09, z + 0.001, 0.011, C.gripBlack);
+  pixelText(b, format(words.storyboardScene, { n: 24, title: words.storyboardTitle }), -0.6, y0 + H - 0.09, z + 0.001, 0.011, C.gripBlack);
   let kind = 0;
   for (let r = 0; r < 3; r++) {
     for (let c = 0; c < 5; c++) {
@@ -233,7 +234,7 @@ const storyboardWall: PropBuilder = (t, rand) => {
 };
 
 /** Movie poster in a black frame, facing +z: background, key art, title, credit block. */
-function poster(b: MeshBuilder, x: number, y: number, z: number, bg: ColorLike, accent: ColorLike, title: string, art: (b: MeshBuilder, zi: number) => void): void {
+function poster(b: MeshBuilder, x: number, y: number, z: number, bg: ColorLike, accent: ColorLike, title: string, inCinemas: string, art: (b: MeshBuilder, zi: number) => void): void {
   const w = 0.62;
   const h = 0.92;
   b.box(w + 0.05, h + 0.05, 0.03, C.black, x, y, z + 0.015);
@@ -242,11 +243,11 @@ function poster(b: MeshBuilder, x: number, y: number, z: number, bg: ColorLike, 
     art(b, 0.001);
     pixelText(b, title, 0, -h / 2 + 0.2, 0.004, title.length > 8 ? 0.011 : 0.015, accent);
     for (let k = 0; k < 3; k++) b.quad(w - 0.12, 0.008, '#bdbdbd', 0, -h / 2 + 0.1 - k * 0.018, 0.004);
-    pixelText(b, 'IN CINEMAS', 0, -h / 2 + 0.035, 0.004, 0.005, '#e8e8e8');
+    pixelText(b, inCinemas, 0, -h / 2 + 0.035, 0.004, 0.005, '#e8e8e8');
   });
 }
 
-const posterWall: PropBuilder = (t) => {
+const posterWall: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   const W = 2.8;
   const H = 2.5;
@@ -258,20 +259,20 @@ const posterWall: PropBuilder = (t) => {
     b.box(0.2, 0.1, 0.12, C.gripBlack, x, 0.09, zf - 0.7);
   }
   const py = 1.42;
-  poster(b, -1.02, py, zf, '#131a2e', '#f2c14e', 'NIGHT SHIFT', (p, zi) => {
+  poster(b, -1.02, py, zf, '#131a2e', '#f2c14e', words.filmNightShift, words.inCinemas, (p, zi) => {
     p.quad(0.3, 0.3, '#f2c14e', 0.1, 0.22, zi);
     p.quad(0.26, 0.26, '#131a2e', 0.15, 0.26, zi + 0.001);
     for (let k = 0; k < 5; k++) p.quad(0.08, 0.2 + k * 0.07, '#2a3553', -0.24 + k * 0.12, -0.12 + k * 0.035, zi + 0.002);
   });
   t.screen.quad(0.62, 0.6, '#ffffff', -0.34, py + 0.16, zf + 0.032, ledSlice(0.57, 0.5, 0.95, 0.62 / 0.6));
-  poster(b, -0.34, py, zf, '#2b1b12', '#ffd9a0', 'DUNE RUN', () => undefined);
-  poster(b, 0.34, py, zf, '#7a1f1f', '#ffffff', 'THE HEIST', (p, zi) => {
+  poster(b, -0.34, py, zf, '#2b1b12', '#ffd9a0', words.filmDuneRun, words.inCinemas, () => undefined);
+  poster(b, 0.34, py, zf, '#7a1f1f', '#ffffff', words.filmHeist, words.inCinemas, (p, zi) => {
     p.quad(0.5, 0.5, '#e8e2d6', 0, 0.12, zi);
     p.quad(0.12, 0.36, '#1a1a1a', -0.06, 0.07, zi + 0.001);
     p.quad(0.12, 0.12, '#1a1a1a', -0.06, 0.32, zi + 0.001);
     p.quad(0.2, 0.05, '#1a1a1a', 0.08, 0.15, zi + 0.001);
   });
-  poster(b, 1.02, py, zf, '#0c2f3a', '#7ef0e0', 'ORBIT', (p, zi) => {
+  poster(b, 1.02, py, zf, '#0c2f3a', '#7ef0e0', words.filmOrbit, words.inCinemas, (p, zi) => {
     p.quad(0.36, 0.36, '#1e7f8a', 0, 0.15, zi);
     xf(p, { y: 0.15, rz: 0.785 }, () => p.quad(0.26, 0.26, '#7ef0e0', 0, 0, zi + 0.001));
     for (let k = 0; k < 9; k++) p.quad(0.008, 0.008, '#ffffff', -0.26 + ((k * 71) % 50) / 100, 0.0 + ((k * 37) % 40) / 100, zi + 0.002);
@@ -282,7 +283,7 @@ const posterWall: PropBuilder = (t) => {
     b.cylinder(0.04, 0.05, 0.12, C.black, x, 2.2, zf + 0.28, 8);
     t.glow.cylinder(0.045, 0.045, 0.004, '#fff1cf', x, 2.138, zf + 0.28, 8);
   }
-  pixelText(b, 'NOW SHOWING', 0, 2.35, zf + 0.001, 0.02, '#e8e2d6');
+  pixelText(b, words.nowShowing, 0, 2.35, zf + 0.001, 0.02, '#e8e2d6');
   // "coming soon" standee: printed silhouette on a cardboard cut-out with a back strut
   group(t, { x: 1.1, z: 0.8, ry: -0.55 }, () => {
     b.box(0.9, 1.75, 0.02, '#15151a', 0, 0.875, 0);
@@ -298,9 +299,9 @@ const posterWall: PropBuilder = (t) => {
     rquad(b, 0.5, 0.1, '#0a0a0a', -0.2, 0.78, zs + 0.001, 0, 0, 0.25);
     b.quad(0.035, 0.11, '#0a0a0a', 0.12, 0.83, zs + 0.002);
     b.quad(0.03, 0.03, '#0a0a0a', 0.12, 0.9, zs + 0.002);
-    pixelText(b, 'COMING', 0, 0.47, zs + 0.001, 0.028, '#ffe08a');
-    pixelText(b, 'SOON', 0, 0.35, zs + 0.001, 0.028, '#ffe08a');
-    pixelText(b, 'ECLIPSE', 0, 0.16, zs + 0.001, 0.02, '#ffb347');
+    pixelText(b, words.comingLine1, 0, 0.47, zs + 0.001, 0.028, '#ffe08a');
+    pixelText(b, words.comingLine2, 0, 0.35, zs + 0.001, 0.028, '#ffe08a');
+    pixelText(b, words.filmEclipse, 0, 0.16, zs + 0.001, 0.02, '#ffb347');
     b.rod([0, 1.0, -0.01], [0, 0.02, -0.5], 0.012, '#b08a5a', 4);
   });
   // vertical digital screen shaped like a giant phone, playing a trailer

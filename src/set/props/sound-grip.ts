@@ -52,7 +52,7 @@ const boomPole: PropBuilder = (t, rand) => {
   headphones(b, -0.25, 1.12, -0.19, 0, C.black);
 };
 
-const soundCart: PropBuilder = (t) => {
+const soundCart: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   const w = 1.0;
   const d = 0.6;
@@ -128,7 +128,7 @@ const soundCart: PropBuilder = (t) => {
   // coiled XLR hanging on the side
   xf(b, { x: w / 2 + 0.02, y: 0.45, z: 0.0, rz: Math.PI / 2 }, () => b.torus(0.13, 0.012, C.charcoal, 0, 0, 0, 12));
   b.box(0.36, 0.07, 0.01, C.gripBlack, -0.25, 0.9, d / 2 + 0.005);
-  pixelText(b, 'SOUND', -0.25, 0.9, d / 2 + 0.011, 0.011, C.yellow);
+  pixelText(b, words.soundCart, -0.25, 0.9, d / 2 + 0.011, 0.011, C.yellow);
 };
 
 /** An over-under coil lying on the floor: a few stacked loops, one tail with a connector. */
@@ -161,10 +161,10 @@ const cableCoil: PropBuilder = (t, rand) => {
   b.box(0.07, 0.07, 0.07, C.orange, 0.85, 0.035, 1.12);
 };
 
-const appleBoxProp: PropBuilder = (t, rand) => {
+const appleBoxProp: PropBuilder = (t, rand, words) => {
   const b = t.solid;
   let y = 0;
-  const stack: [number, string][] = [[0.203, 'GRIP'], [0.203, ''], [0.102, ''], [0.051, ''], [0.019, '']];
+  const stack: [number, string][] = [[0.203, words.gripBox], [0.203, ''], [0.102, ''], [0.051, ''], [0.019, '']];
   for (const [h, label] of stack) {
     appleBox(b, h, (rand() - 0.5) * 0.04, y, (rand() - 0.5) * 0.04, (rand() - 0.5) * 0.16, label);
     y += h;
@@ -179,7 +179,7 @@ const appleBoxProp: PropBuilder = (t, rand) => {
   appleBox(b, 0.102, -0.2, 0, 0.5, 0.5);
 };
 
-const crashMat: PropBuilder = (t) => {
+const crashMat: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   const blue = '#2553a8';
   const seam = '#163a7a';
@@ -200,7 +200,7 @@ const crashMat: PropBuilder = (t) => {
   }
   // landing mark: an X of yellow tape
   for (const a of [0.6, -0.6]) rbox(b, 0.7, 0.004, 0.05, C.yellow, 0.1, 0.702, 0.0, 0, a);
-  pixelText(b, 'STUNTS', 0, 0.3, 0.901, 0.03, C.white);
+  pixelText(b, words.stuntMat, 0, 0.3, 0.901, 0.03, C.white);
   // spare landing mats stacked at the end: red and blue vinyl
   group(t, { x: 0.5, z: 1.2, ry: 0.06 }, () => {
     for (let k = 0; k < 3; k++) {
@@ -238,7 +238,7 @@ function sheave(b: MeshBuilder, x: number, y: number, z: number, r: number): voi
   b.box(0.05, r * 2 + 0.06, 0.06, C.red, x, y + 0.02, z - 0.05);
 }
 
-const stuntRig: PropBuilder = (t) => {
+const stuntRig: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   const H = 3.7;
   const span = 1.2;
@@ -270,7 +270,7 @@ const stuntRig: PropBuilder = (t) => {
     b.box(0.04, 0.08, 0.04, C.steel, 0.02, 0.16, 0);
     b.box(0.06, 0.04, 0.2, C.steel, 0, 0.0, -0.14);
     b.rod([0, -0.14, 0.0], [0.02, -0.7, 0.0], 0.007, lineColor, 4);
-    pixelText(b, 'DECEL', 0, 0.1, 0.071, 0.007, C.white);
+    pixelText(b, words.decelerator, 0, 0.1, 0.071, 0.007, C.white);
   });
   // harness: spreader bar, two risers, waist belt, leg loops, shoulder straps
   group(t, { y: 1.72, z: lz }, () => {

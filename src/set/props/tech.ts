@@ -282,7 +282,7 @@ function controller(b: MeshBuilder, x: number, z: number, yaw: number): void {
   });
 }
 
-const xrTable: PropBuilder = (t) => {
+const xrTable: PropBuilder = (t, _rand, words) => {
   const b = t.solid;
   group(t, { x: -0.25, z: -0.2 }, () => {
     const top = table(b, 1.6, 0.8, 0.76, C.white, C.steel);
@@ -317,7 +317,7 @@ const xrTable: PropBuilder = (t) => {
     });
     b.rod([-0.7, top + 0.005, 0.3], [0.7, top + 0.005, 0.32], 0.003, C.white, 3);
     b.quad(0.44, 0.1, C.tape, 0, top - 0.06, 0.401);
-    pixelText(b, 'XR LAB', 0, top - 0.06, 0.402, 0.014, C.gripBlack);
+    pixelText(b, words.xrLab, 0, top - 0.06, 0.402, 0.014, C.gripBlack);
   });
   // display pedestal with a headset on a head form and a glowing ring
   group(t, { x: 0.95, z: 0.35 }, () => {

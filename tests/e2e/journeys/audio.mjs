@@ -145,7 +145,7 @@ test('audio: switching language changes text, narration and captions, and is kep
   await page.waitForFunction(() => document.body.dataset.backlot === 'ready', { timeout: 45_000 });
   assertEqual(await page.evaluate(() => [document.documentElement.lang, new URL(location.href).searchParams.get('lang')]), ['es', 'es'], 'lang after switching');
   await waitForStation(page, 'camera');
-  assertEqual(await page.$eval('#btn-next', (b) => b.textContent), `${es.ui.next}\u00a0›`, 'Next button text');
+  assertEqual(await page.$eval('#btn-next', (b) => b.textContent), es.ui.nextButton.replace('{label}', es.ui.next), 'Next button text');
   assertEqual(await page.$eval('.where strong', (b) => b.textContent), es.stations.camera.title, 'station title');
   await waitPlaying(page, '/es/camera.mp3', 'Spanish narration');
   const cues = await cuesOf(page, 'assets/audio/narration/es/camera.vtt');
