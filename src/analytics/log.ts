@@ -12,7 +12,9 @@ export type AnalyticsEvent =
   | { readonly t: number; readonly type: 'complete'; readonly session: string }
   | { readonly t: number; readonly type: 'quiz'; readonly session: string; readonly question: string; readonly choice: number; readonly correct: boolean }
   | { readonly t: number; readonly type: 'xr'; readonly session: string; readonly xr: string }
-  | { readonly t: number; readonly type: 'end'; readonly session: string; readonly reason: string };
+  | { readonly t: number; readonly type: 'end'; readonly session: string; readonly reason: string }
+  /** The kiosk's staff PIN locked after too many wrong tries, for `seconds`. */
+  | { readonly t: number; readonly type: 'pin-lockout'; readonly session: string; readonly seconds: number };
 
 export const ANALYTICS_KEY = 'backlot:analytics';
 
@@ -79,6 +81,10 @@ export function readEvent(raw: unknown): AnalyticsEvent | null {
     case 'end': {
       const reason = f('reason');
       return isText(reason) ? { t, type: 'end', session, reason } : null;
+    }
+    case 'pin-lockout': {
+      const seconds = f('seconds');
+      return isCount(seconds, 86_400) ? { t, type: 'pin-lockout', session, seconds } : null;
     }
     default:
       return null;
@@ -168,7 +174,7 @@ export class AnalyticsLog {
 
   /** One row per event; spreadsheet-safe (quoted where needed, and no cell can start a formula). */
   toCsv(): string {
-    const header = ['time', 'session', 'event', 'station', 'dwell_s', 'question', 'choice', 'correct', 'language', 'mode', 'xr', 'reason'];
+    const header = ['time', 'session', 'event', 'station', 'dwell_s', 'question', 'choice', 'correct', 'language', 'mode', 'xr', 'reason', 'lockout_s'];
     const rows = this.events.map((e) => {
       const row: Record<string, string | number | boolean> = { time: isoTime(e.t), session: e.session, event: e.type };
       if (e.type === 'visit') Object.assign(row, { station: e.station, dwell_s: Math.round(e.dwell * 10) / 10 });
@@ -176,6 +182,7 @@ export class AnalyticsLog {
       if (e.type === 'session') Object.assign(row, { language: e.lang, mode: e.mode });
       if (e.type === 'xr') row.xr = e.xr;
       if (e.type === 'end') row.reason = e.reason;
+      if (e.type === 'pin-lockout') row.lockout_s = e.seconds;
       return header.map((h) => csvCell(Object.hasOwn(row, h) ? row[h]! : ''));
     });
     return [header.map(csvCell).join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';

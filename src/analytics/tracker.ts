@@ -48,6 +48,11 @@ export class VisitTracker {
     }
   }
 
+  /** The staff PIN locked (counted whether or not a visitor's session is open). */
+  pinLockout(seconds: number): void {
+    this.log.add({ t: this.now(), type: 'pin-lockout', session: this.session ?? 'kiosk', seconds });
+  }
+
   xr(mode: string): void {
     if (this.session && mode !== 'inline') this.log.add({ t: this.now(), type: 'xr', session: this.session, xr: mode });
   }

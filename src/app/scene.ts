@@ -20,8 +20,19 @@ export function entity(tag: string, attrs: Record<string, string>): Entity {
 /** The scene's own input components (mouse/touch picking, keyboard touring): removed on teardown. */
 export const SCENE_INPUT = ['pointer-select', 'keyboard-nav'] as const;
 
+/**
+ * A-Frame's screenshot component downloads a PNG on Ctrl+Alt+S (the kiosk's staff keys) and
+ * Ctrl+Alt+Shift+S. No visitor needs that and a kiosk must never download anything: its key handler
+ * is made a no-op before any scene exists (the component binds it in init, and never removes it).
+ */
+function disableScreenshotKeys(): void {
+  const screenshot = (AFRAME.components as Record<string, { Component?: { prototype: { onKeyDown?: unknown } } } | undefined>).screenshot;
+  if (screenshot?.Component) screenshot.Component.prototype.onKeyDown = () => undefined;
+}
+
 /** Creates the scene, rig and camera; resolves once A-Frame has loaded the scene. */
 export function createWorld(): Promise<World> {
+  disableScreenshotKeys();
   // Labelled once content has loaded (the label is visitor-facing text from the locale file).
   const view = h('div', { id: 'scene-focus', tabindex: 0, role: 'application' });
   const scene = entity('a-scene', {
@@ -50,6 +61,8 @@ export function createWorld(): Promise<World> {
   return new Promise((resolve) => {
     const done = (): void => {
       scene.removeAttribute('inspector'); // and drop its key listener altogether
+      scene.removeAttribute('screenshot');
+      performance.mark('backlot-aframe'); // A-Frame's own start-up is over (the bench's long-task window starts here)
       resolve({ view, scene, rig, camera });
     };
     if (scene.hasLoaded) done();

@@ -20,6 +20,7 @@ export const UI_PLACEHOLDERS: Partial<Record<UiKey, readonly string[]>> = {
   overlayButton: ['{label}', '{key}'],
   quizProgress: ['{label}', '{n}', '{total}'],
   dataClearedSummary: ['{summary}', '{cleared}'],
+  staffPinLocked: ['{seconds}'],
 };
 
 /** Set-dressing words the set builder fills in (a sign without its number would be a blank). */

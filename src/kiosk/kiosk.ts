@@ -59,6 +59,8 @@ export class Kiosk implements KioskHooks {
   private readonly countdownText: HTMLElement;
   private readonly staff: StaffScreens;
   private staffOpen = false;
+  /** Last input while a staff dialog is open: left alone for the idle time, it closes. */
+  private staffInputAt = 0;
   private attractIndex = 0;
   private attractTimer = 0;
   private inviteTimer = 0;
@@ -85,7 +87,10 @@ export class Kiosk implements KioskHooks {
     this.attract = this.buildAttract();
     this.countdownText = h('p', { id: 'still-there-body' });
     this.countdown = this.buildCountdown();
-    this.staff = new StaffScreens({ content: ctx.content, log: ctx.analytics.log, pin: this.config.staffPin, onClose: () => this.closeStaff(), onRestart: () => this.reload() }, d);
+    this.staff = new StaffScreens({
+      content: ctx.content, log: ctx.analytics.log, pin: this.config.staffPin,
+      onClose: () => this.closeStaff(), onRestart: () => this.reload(), onLockout: (seconds) => ctx.analytics.pinLockout(seconds),
+    }, d);
     d.append(document.body, this.attract, this.countdown);
     this.watchInput();
 
@@ -153,7 +158,8 @@ export class Kiosk implements KioskHooks {
           this.openPin();
           return;
         }
-        if (!this.staffOpen) this.input();
+        if (this.staffOpen) this.staffInputAt = performance.now();
+        else this.input();
       }, { capture: true, passive: true });
     }
   }
@@ -197,7 +203,18 @@ export class Kiosk implements KioskHooks {
   private tick(): void {
     const now = performance.now();
     this.watchdog(now);
-    if (this.staffOpen || this.ctx.xr.mode !== 'inline') return; // nobody is timed out in a headset or by staff
+    if (this.staffOpen) {
+      this.staff.showLock();
+      // An abandoned PIN or staff screen must not greet the next visitor: it closes after the idle
+      // time with no input, and the kiosk starts its attract loop again.
+      if (now - this.staffInputAt >= this.config.idleSeconds * 1000) {
+        this.closeStaff();
+        this.idle.reset();
+        this.resetVisitor('staff-idle');
+      }
+      return;
+    }
+    if (this.ctx.xr.mode !== 'inline') return; // nobody is timed out in a headset
     const effect = this.idle.tick(now);
     if (effect === 'countdown') {
       this.countdown.showModal();
@@ -303,6 +320,7 @@ export class Kiosk implements KioskHooks {
   private openPin(byTap = false): void {
     if (this.staffOpen) return;
     this.staffOpen = true;
+    this.staffInputAt = performance.now();
     this.countdown.close();
     this.staff.openPin(byTap, this.d);
   }

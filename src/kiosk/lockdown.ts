@@ -1,5 +1,8 @@
 import type { Disposables } from '../app/disposables';
 
+/** Marks the one link a kiosk follows: the staff screen's CSV export. */
+export const STAFF_EXPORT = 'data-staff-export';
+
 /**
  * A kiosk's lock-down: nothing here leaves the page or changes it under the next visitor's hands —
  * no context menu, text selection, dragging, zoom (pinch, ctrl+wheel, keyboard) or links out.
@@ -17,8 +20,10 @@ export function lockDown(d: Disposables): void {
   d.listen(window, 'wheel', (e) => {
     if (e.ctrlKey) e.preventDefault();
   }, { passive: false });
+  // Zoom (+ - = 0), and save, print, open and view source (s p o u), which would download a file or
+  // leave the page.
   d.listen(window, 'keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && ['+', '-', '=', '0'].includes(e.key)) e.preventDefault();
+    if ((e.ctrlKey || e.metaKey) && ['+', '-', '=', '0', 's', 'p', 'o', 'u'].includes(e.key.toLowerCase())) e.preventDefault();
   });
   const viewport = document.querySelector<HTMLMetaElement>('meta[name="viewport"]');
   if (viewport) {
@@ -28,9 +33,10 @@ export function lockDown(d: Disposables): void {
       viewport.content = before;
     });
   }
-  // Links out would strand a kiosk on another site: any that appear are refused.
+  // Links out would strand a kiosk on another site, and a download would leave a file on it: every
+  // link is refused, but the staff screen's own CSV export (marked by the staff code).
   d.listen(document, 'click', (e) => {
     const a = (e.target as Element | null)?.closest?.('a[href]');
-    if (a && !(a as HTMLAnchorElement).download) e.preventDefault();
+    if (a && !(a as HTMLElement).hasAttribute(STAFF_EXPORT)) e.preventDefault();
   }, true);
 }

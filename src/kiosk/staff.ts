@@ -1,4 +1,6 @@
 import type { AnalyticsLog } from '../analytics/log';
+import { STAFF_EXPORT } from './lockdown';
+import { PinLock } from './pin-lock';
 import type { Disposables } from '../app/disposables';
 import type { Content } from '../content/types';
 import { format, h } from '../ui/dom';
@@ -12,6 +14,10 @@ export interface StaffOptions {
   onClose(): void;
   /** Restart the kiosk into its attract loop. */
   onRestart(): void;
+  /** Too many wrong PINs: the dialog is locked for `seconds` (counted in the analytics). */
+  onLockout(seconds: number): void;
+  /** The guard against guessing (a test passes its own clock). */
+  readonly lock?: PinLock;
 }
 
 /**
@@ -23,8 +29,14 @@ export class StaffScreens {
   private readonly staffDialog: HTMLDialogElement;
   private readonly summary: HTMLElement;
   private readonly pin: HTMLInputElement;
+  private readonly openButton: HTMLButtonElement;
+  private readonly pinError: HTMLElement;
+  private readonly lock: PinLock;
 
   constructor(private readonly o: StaffOptions, d: Disposables) {
+    this.lock = o.lock ?? new PinLock();
+    this.openButton = h('button', { type: 'button', id: 'btn-staff-open' }, o.content.locale.ui.staffOpen);
+    this.pinError = h('p', { id: 'staff-pin-error', class: 'error', role: 'alert', hidden: true }, o.content.locale.ui.staffPinWrong);
     this.pin = h('input', { id: 'staff-pin', type: 'password', inputmode: 'numeric', autocomplete: 'off', maxlength: '8' });
     this.pinDialog = this.buildPinDialog();
     this.summary = h('p', { id: 'staff-summary' });
@@ -45,28 +57,47 @@ export class StaffScreens {
 
   private buildPinDialog(): HTMLDialogElement {
     const { ui } = this.o.content.locale;
-    const pinError = h('p', { id: 'staff-pin-error', class: 'error', role: 'alert', hidden: true }, ui.staffPinWrong);
-    const open = h('button', { type: 'button', id: 'btn-staff-open' }, ui.staffOpen);
-    const tryPin = (): void => {
-      const ok = this.o.pin !== '' && this.pin.value === this.o.pin;
-      this.pin.value = '';
-      pinError.hidden = ok;
-      if (ok) {
-        this.pinDialog.close();
-        this.renderSummary();
-        this.staffDialog.showModal();
-      }
-    };
-    open.addEventListener('click', tryPin);
+    this.openButton.addEventListener('click', () => this.tryPin());
     this.pin.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') tryPin();
+      if (e.key === 'Enter') this.tryPin();
     });
     return h('dialog', { id: 'staff-pin-dialog', class: 'panel-dialog kiosk-dialog', 'aria-labelledby': 'staff-pin-title' },
       h('h2', { id: 'staff-pin-title' }, ui.staffTitle),
       h('div', { class: 'field' }, h('label', { for: 'staff-pin' }, ui.staffPin), this.pin),
-      pinError,
-      h('div', { class: 'dialog-actions' }, open, this.back()),
+      this.pinError,
+      h('div', { class: 'dialog-actions' }, this.openButton, this.back()),
     );
+  }
+
+  private tryPin(): void {
+    if (this.lock.secondsLeft() > 0) return; // locked: nothing is even compared
+    const ok = this.o.pin !== '' && this.pin.value === this.o.pin;
+    this.pin.value = '';
+    const { lockedFor } = this.lock.tried(ok);
+    if (lockedFor > 0) this.o.onLockout(lockedFor);
+    this.pinError.hidden = ok;
+    this.showLock();
+    if (ok) {
+      this.pinDialog.close();
+      this.renderSummary();
+      this.staffDialog.showModal();
+    }
+  }
+
+  /** Says how long the PIN stays locked (and locks the field meanwhile); called a few times a second. */
+  showLock(): void {
+    const left = this.lock.secondsLeft();
+    const locked = left > 0;
+    if (locked) this.pinError.textContent = format(this.o.content.locale.ui.staffPinLocked, { seconds: left });
+    else if (this.pin.disabled) {
+      this.pinError.hidden = true;
+      this.pinError.textContent = this.o.content.locale.ui.staffPinWrong;
+    }
+    if (locked) this.pinError.hidden = false;
+    if (this.pin.disabled === locked) return;
+    this.pin.disabled = locked;
+    this.openButton.disabled = locked;
+    if (!locked && this.pinDialog.open) this.pin.focus();
   }
 
   private buildStaffDialog(): HTMLDialogElement {
@@ -112,6 +143,7 @@ export class StaffScreens {
   /** Opens the PIN dialog. Opened on a tap's pointerdown, the rest of that tap (its mousedown)
    * moves the focus off the field again, so it is focused once more when the tap ends. */
   openPin(byTap: boolean, d: Disposables): void {
+    this.showLock();
     this.pinDialog.showModal();
     this.pin.focus();
     if (byTap) d.listen(window, 'click', () => this.pinDialog.open && this.pin.focus(), { once: true, capture: true });
@@ -129,7 +161,7 @@ export class StaffScreens {
 
   private exportCsv(): void {
     const blob = new Blob([this.o.log.toCsv()], { type: 'text/csv;charset=utf-8' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: `backlot-visits-${new Date().toISOString().slice(0, 10)}.csv`, hidden: true });
+    const a = h('a', { href: URL.createObjectURL(blob), download: `backlot-visits-${new Date().toISOString().slice(0, 10)}.csv`, hidden: true, [STAFF_EXPORT]: true });
     document.body.append(a);
     a.click();
     a.remove();
