@@ -108,6 +108,8 @@ async function measureLoad(browser, url, kind, rate) {
     await page.tracing.start({ categories: CATEGORIES });
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForFunction(page$.ready, { timeout: 120_000, polling: 100 });
+    const state = await page.evaluate(() => document.body.dataset.backlot ?? document.body.dataset.floor);
+    if (state !== 'ready') throw new Error(`${page$.label} reached "${state}" instead of ready`);
     const marks = await page.waitForFunction((end, after) => {
       const e = performance.getEntriesByName(end, 'mark')[0];
       return e && performance.now() > e.startTime + after + 100 ? { now: performance.now() } : false;
