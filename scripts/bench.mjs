@@ -4,6 +4,8 @@
 //     and at every station with all role tags shown;
 //   - JS gzip size over the floor; time to first rendered frame (median of fresh loads, as a ratio);
 //   - JS time of scene.tick per frame over a scripted walk across 5 stations;
+//   - the longest main-thread task after A-Frame's start-up, at 1× and 4× CPU, Backlot and floor
+//     (scripts/bench/long-tasks.mjs; informational, not a budget);
 //   - VR under IWER (?emulate-xr=vr, a Quest 3): draw calls and triangles per XR frame (both eyes)
 //     at the start and every station (budget ≤ 2 × the mono max, plus the VR caption bar: one
 //     call per eye, VR only, as the screen shows captions in the DOM), and scene.tick time in VR;
@@ -17,14 +19,15 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, missingBrowserMessage } from '../tests/e2e/lib/browser.mjs';
 import { ROOT, killChildren, vitePreview } from '../tests/e2e/lib/server.mjs';
+import { FLOOR_DIR, buildFloor } from './bench/floor.mjs';
+import { longTaskLines } from './bench/long-tasks.mjs';
 
 const BUDGET = { drawCalls: 100, triangles: 150_000, programs: 12, jsOverFloorKB: 60, firstFrameRatio: 1.3 };
 const AIM_DRAW_CALLS = 60;
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 // BENCH_DIST=<folder>: measure another, already built app folder (skips `npm run build`).
 const DIST = process.env.BENCH_DIST ? resolve(ROOT, process.env.BENCH_DIST) : join(ROOT, 'dist');
-const FLOOR = join(ROOT, '.bench', 'floor');
-const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const FLOOR = FLOOR_DIR;
 
 const fail = (line) => { console.error(`bench: ${line}`); process.exit(1); };
 const noBrowser = missingBrowserMessage('bench');
@@ -188,7 +191,7 @@ const broken = [];
 
 try {
   const tApp = process.env.BENCH_DIST ? 'skipped' : run('npm run build', 'npm', ['run', 'build']);
-  const tFloor = run('floor build', process.execPath, [VITE, 'build', '--config', join(ROOT, 'scripts', 'bench-floor', 'vite.config.mjs')]);
+  const tFloor = buildFloor();
   // Measure a private copy: a concurrent `npm run build` would empty dist/ under the bench.
   const copy = mkdtempSync(join(tmpdir(), 'backlot-bench-dist-'));
   cpSync(DIST, copy, { recursive: true });
@@ -256,6 +259,8 @@ try {
   print(`first rendered frame, median of ${LOADS} fresh loads: Backlot ${median(appTimes).toFixed(0)} ms${sources.has('data-backlot') ? ' (no backlot-first-frame mark; timed data-backlot=ready)' : ''}, floor ${median(floorTimes).toFixed(0)} ms → ×${ratio.toFixed(2)} (budget ≤ ${BUDGET.firstFrameRatio})`);
   print(`  loads ms: Backlot ${appTimes.map((x) => x.toFixed(0)).join(' ')}; floor ${floorTimes.map((x) => x.toFixed(0)).join(' ')}`);
   if (!(ratio <= BUDGET.firstFrameRatio)) broken.push(`first-frame ratio ×${ratio.toFixed(2)} > ${BUDGET.firstFrameRatio}`);
+  print('');
+  for (const l of await longTaskLines(browser, { app: app.url, floor: floor.url })) print(l);
 
   // --- Size: the scripts a normal visit loads (measured from the loads above) ---------------------
   const sizeOf = (dir, files) => [...files].reduce((sum, f) => sum + gz(join(dir, f)), 0);
