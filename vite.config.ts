@@ -31,6 +31,37 @@ function copyRuntimeFolders(folders: string[]): Plugin {
 }
 
 /**
+ * The Content-Security-Policy of the built site, as a meta tag (a museum's server can send the same
+ * as a header: see README). Scripts only from the site itself, never inline or eval'd; styles from
+ * the site plus the <style> elements A-Frame injects for its own canvas and UI; images and media
+ * also from data: and blob: (canvas textures, audio unlock); nothing may be framed, posted or
+ * based elsewhere. Not applied to the dev server, whose hot reload needs more.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'backlot-content-security-policy',
+    apply: 'build',
+    // Right after the charset, before anything the policy governs.
+    transformIndexHtml: (html) => html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+  };
+}
+
+/**
  * The XR emulator (test hook, lazy chunk) bundles five synthetic rooms, 4.5 MB of JSON; the AR tests
  * use only `office_small`, so the others become empty modules instead of dead weight in dist/.
  */
@@ -140,7 +171,7 @@ function offline(): Plugin[] {
 export default defineConfig({
   // Relative base: the built site works from any static host and any sub-path.
   base: './',
-  plugins: [copyRuntimeFolders(['scenes', 'assets']), onlyOfficeSmallRoom(), offline()],
+  plugins: [contentSecurityPolicy(), copyRuntimeFolders(['scenes', 'assets']), onlyOfficeSmallRoom(), offline()],
   build: {
     target: 'es2022',
     // Source maps next to the chunks, not referenced by them (no visitor downloads one): the

@@ -2,6 +2,7 @@
 # Renders the web-app icons that the PWA manifest lists (vite.config.ts) from assets/icon.svg:
 #   assets/icon-192.png, assets/icon-512.png  the clapperboard on a transparent page ("any")
 #   assets/icon-maskable-512.png              on the set's #101116 inside the maskable safe zone
+#   assets/icon-apple-180.png                 iOS home screen (opaque: iOS fills transparency with black)
 # Needs rsvg-convert (Debian: apt-get install librsvg2-bin). Output is committed; rerun after
 # editing icon.svg:  bash scripts/build-icons.sh
 set -euo pipefail
@@ -20,4 +21,11 @@ off=$(((page - art) / 2))
 rsvg-convert --width "$art" --height "$art" --keep-aspect-ratio \
   --page-width "$page" --page-height "$page" --left "$off" --top "$off" \
   --background-color '#101116' --output assets/icon-maskable-512.png "$src"
-echo "build-icons: wrote assets/icon-192.png, assets/icon-512.png, assets/icon-maskable-512.png"
+# iOS rounds the corners itself and shows no transparency: the drawing at 80 % on the background.
+apple=180
+art=$((apple * 80 / 100))
+off=$(((apple - art) / 2))
+rsvg-convert --width "$art" --height "$art" --keep-aspect-ratio \
+  --page-width "$apple" --page-height "$apple" --left "$off" --top "$off" \
+  --background-color '#101116' --output assets/icon-apple-180.png "$src"
+echo "build-icons: wrote assets/icon-192.png, assets/icon-512.png, assets/icon-maskable-512.png, assets/icon-apple-180.png"

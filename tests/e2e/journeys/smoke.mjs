@@ -1,6 +1,6 @@
 // Smoke: the app loads to "ready" with no console error, no failed request and no request to any
 // other origin; the page's icon resolves; the scene holds every station and crew figure the
-// content describes; start screenshot.
+// content describes; the Content-Security-Policy blocks eval; start screenshot.
 import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { frames, need, readerText, tour } from '../lib/helpers.mjs';
 
@@ -39,6 +39,16 @@ test('smoke: loads clean, zero foreign requests, start screenshot', async (t) =>
 
   const title = await page.title();
   assert(title.trim().length > 0, 'document.title is empty');
+
+  t.step('content security policy in force');
+  // The policy is a meta tag in the built index.html; every journey fails on any violation (kind
+  // 'csp' in the runner). Here, that it really blocks: eval'd code is refused (that one refusal is
+  // the only violation this test allows).
+  const policy = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content).catch(() => null);
+  assert(policy && /script-src 'self'(;|$)/.test(policy) && !/unsafe-eval/.test(policy), `index.html's Content-Security-Policy: ${policy}`);
+  t.allow('csp', /^script-src blocked eval/);
+  const evaluated = await page.evaluate(() => { try { return String(new Function('return 1')()); } catch (e) { return e.name; } });
+  assertEqual(evaluated, 'EvalError', 'eval under the page policy');
 
   await frames(page, 5);
   await t.screenshot(page, 'start.png');

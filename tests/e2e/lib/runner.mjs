@@ -45,7 +45,7 @@ class TestContext {
   step(label) { this.lastStep = label; }
   /** Print an informational line under the test's result. */
   note(line) { this.notes.push(line); }
-  /** Tolerate problems of `kind` ('console' | 'pageerror' | 'requestfailed' | 'http' | 'foreign') whose text matches `re`. */
+  /** Tolerate problems of `kind` ('console' | 'pageerror' | 'requestfailed' | 'http' | 'foreign' | 'csp') whose text matches `re`. */
   allow(kind, re) { this.allowed.push({ kind, re }); }
   /** The test expects the app to report broken content: its console errors are part of the contract. */
   expectContentError(re = /./) { this.allow('console', re); }
@@ -57,14 +57,22 @@ class TestContext {
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 720 });
     page.setDefaultTimeout(30_000);
-    this.watch(page, origin);
+    await this.watch(page, origin);
     this.pages.push(page);
     return page;
   }
 
-  watch(page, origin) {
+  async watch(page, origin) {
     const own = (url) => url.startsWith('data:') || url.startsWith('blob:') || url === `${origin}` || url.startsWith(`${origin}/`);
     const add = (kind, text) => { if (!this.closed) this.problems.push({ kind, text }); };
+    // Every Content-Security-Policy violation, on every page of every journey, is a failure of its own
+    // kind (a journey that expects console errors does not hide it).
+    await page.exposeFunction('__reportCspViolation', (text) => add('csp', text));
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber}`);
+      });
+    });
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;
       const loc = msg.location();
