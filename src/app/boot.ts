@@ -1,7 +1,9 @@
 import { loadContent, type ContentResult, type LanguageWish } from '../content/load';
 import { storeLanguage } from '../i18n/language';
 import { parseUrlParams } from '../tour/url';
-import { hasWebGL, showErrorScreen, showNoWebgl } from '../ui/error-screen';
+import { hasWebGL, showNoWebgl } from '../ui/error-screen';
+import { showContentError } from './heal';
+import { catchStrayRejections } from './rejections';
 import { loadFonts } from '../ui/fonts';
 import { createContext, type AppContext } from './context';
 import { Disposables } from './disposables';
@@ -24,6 +26,8 @@ export interface App {
  */
 export async function boot(): Promise<App | null> {
   document.body.dataset.backlot = 'loading';
+  const features = new Disposables();
+  catchStrayRejections(features);
   const search = window.location.search;
   const params = parseUrlParams(search);
   for (const r of params.rejected) console.warn(`Backlot: ignored the URL parameter ${r} (not a valid value).`);
@@ -35,7 +39,7 @@ export async function boot(): Promise<App | null> {
   const [result] = await loading;
   if (!result.ok) {
     if (worldReady) (await worldReady).view.remove();
-    showErrorScreen(result.problems);
+    showContentError(result.problems, wish, params.mode === 'kiosk');
     return null;
   }
   performance.mark('backlot-content');
@@ -47,7 +51,6 @@ export async function boot(): Promise<App | null> {
   const start = startState(result.content, params, search);
   const world = await worldReady;
   const { ctx, dispose: disposeCore } = createContext({ content: result.content, params, world, start, read: fetchText });
-  const features = new Disposables();
   const app: App = {
     ctx,
     dispose: () => {

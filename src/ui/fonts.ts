@@ -7,6 +7,9 @@ export const FONT_STACK = `"${FONT_FAMILY}", ${FALLBACK}`;
  * Loads the two weights from assets/fonts (relative to the page, so sub-path hosting works).
  * A font that fails to load leaves the system font in place: the tour still reads.
  */
+/** A font that has not loaded in this long is given up: the tour starts in the system font. */
+const FONT_TIMEOUT_MS = 6000;
+
 export async function loadFonts(): Promise<void> {
   const faces = [
     new FontFace(FONT_FAMILY, 'url(assets/fonts/Inter-Regular.otf)', { weight: '400' }),
@@ -15,7 +18,15 @@ export async function loadFonts(): Promise<void> {
   await Promise.all(
     faces.map(async (face) => {
       try {
-        document.fonts.add(await face.load());
+        let timer = 0;
+        const late = new Promise<never>((_, reject) => {
+          timer = window.setTimeout(() => reject(new Error(`no answer in ${FONT_TIMEOUT_MS / 1000} s`)), FONT_TIMEOUT_MS);
+        });
+        try {
+          document.fonts.add(await Promise.race([face.load(), late]));
+        } finally {
+          window.clearTimeout(timer);
+        }
       } catch (err) {
         console.warn(`Backlot: font ${face.family} ${face.weight} did not load; using the system font.`, err);
       }
