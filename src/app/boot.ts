@@ -4,6 +4,7 @@ import { parseUrlParams } from '../tour/url';
 import { hasWebGL, showNoWebgl } from '../ui/error-screen';
 import { showContentError } from './heal';
 import { catchStrayRejections } from './rejections';
+import { listenForRefusals } from '../offline/refusals';
 import { loadFonts } from '../ui/fonts';
 import { createContext, type AppContext } from './context';
 import { Disposables } from './disposables';
@@ -28,6 +29,7 @@ export async function boot(): Promise<App | null> {
   document.body.dataset.backlot = 'loading';
   const features = new Disposables();
   catchStrayRejections(features);
+  features.add(listenForRefusals());
   const search = window.location.search;
   const params = parseUrlParams(search);
   for (const r of params.rejected) console.warn(`Backlot: ignored the URL parameter ${r} (not a valid value).`);

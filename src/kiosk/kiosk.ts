@@ -158,6 +158,8 @@ export class Kiosk implements KioskHooks {
           this.openPin();
           return;
         }
+        // A modifier on its own (staff reaching for Ctrl+Alt+S) does not start a visit.
+        if (type === 'keydown' && ['Control', 'Alt', 'Shift', 'Meta'].includes((e as KeyboardEvent).key) && this.idle.phase === 'attract') return;
         if (this.staffOpen) this.staffInputAt = performance.now();
         else this.input();
       }, { capture: true, passive: true });

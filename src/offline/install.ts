@@ -12,7 +12,7 @@ export function install(ctx: AppContext): Disposer {
   const { ui } = ctx.content.locale;
   void import('./register').then((m) => {
     if (d.isDisposed) return;
-    d.add(m.registerOffline({
+    m.registerOffline({
       // Said quietly, in Help: a pop-up notice here would talk over whatever the visitor is doing.
       onOfflineReady: () => {
         if (d.isDisposed) return;
@@ -21,7 +21,7 @@ export function install(ctx: AppContext): Disposer {
         d.add(() => status.remove());
       },
       onUpdateReady: (apply) => ctx.services.kiosk?.setUpdate(apply),
-    }));
+    });
   });
   return () => d.dispose();
 }

@@ -18,20 +18,12 @@ export interface OfflineOptions {
 
 let registered = false;
 
-/** Registers the worker once; returns what stops listening to it (the worker itself stays). */
-export function registerOffline(options: OfflineOptions): () => void {
+export function registerOffline(options: OfflineOptions): void {
   // Service workers need a secure context (https:// or localhost); elsewhere the tour stays online-only.
-  if (registered || !('serviceWorker' in navigator)) return () => undefined;
+  if (registered || !('serviceWorker' in navigator)) return;
   // The WebXR emulator (?emulate-xr=, a test hook) is never precached: such a visit gains nothing offline.
-  if (new URLSearchParams(window.location.search).has('emulate-xr')) return () => undefined;
+  if (new URLSearchParams(window.location.search).has('emulate-xr')) return;
   registered = true;
-  // The worker refuses to keep a content file that does not validate (src/offline/sw.ts) and says so.
-  const onMessage = (event: MessageEvent): void => {
-    const data = event.data as { type?: unknown; file?: unknown; reason?: unknown } | null;
-    if (data?.type !== 'backlot-content-refused') return;
-    console.warn(`Backlot offline: a newer ${String(data.file)} was not kept for offline use, because it does not validate: ${String(data.reason)}. The last good copy stays.`);
-  };
-  navigator.serviceWorker.addEventListener('message', onMessage);
   const apply = registerSW({
     immediate: true,
     onOfflineReady: () => options.onOfflineReady?.(),
@@ -39,5 +31,4 @@ export function registerOffline(options: OfflineOptions): () => void {
     onRegisterError: (err: unknown) =>
       console.warn(`Backlot: offline mode is unavailable (the service worker did not register: ${err instanceof Error ? err.message : String(err)}).`),
   });
-  return () => navigator.serviceWorker.removeEventListener('message', onMessage);
 }

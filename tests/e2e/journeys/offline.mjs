@@ -6,45 +6,10 @@
 // that the test can unplug. Puppeteer's page.setOfflineMode() only cuts the page's own network:
 // the service worker runs in a target of its own and still reaches the server (checked: a
 // network-first fetch still got an answer), so the test also takes the server away.
-import http from 'node:http';
 import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { dispatch, frames, waitFor, waitForReader, waitForStation } from '../lib/helpers.mjs';
-import { freePort } from '../lib/server.mjs';
+import { unpluggableProxy } from '../lib/proxy.mjs';
 
-const MOUNT = '/offline/';
-
-/**
- * Forwards MOUNT/* to `target` (the preview server) on a port of its own. `unplug()` closes it (every
- * request then fails as with no network) and `plug()` opens it again on the same port, so the
- * origin, and with it the service worker and its caches, stay the same. `serve(fn)`: `fn(path)` may
- * answer a path itself with { type, body }.
- */
-async function unpluggableProxy(target) {
-  const upstream = new URL(target);
-  let override = () => null;
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (!url.pathname.startsWith(MOUNT)) { res.writeHead(404).end('outside the mount'); return; }
-    const path = url.pathname.slice(MOUNT.length);
-    const own = override(path);
-    if (own) { res.writeHead(200, { 'Content-Type': own.type, 'Cache-Control': 'no-cache' }).end(own.body); return; }
-    const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: `/${path}${url.search}`, headers: { ...req.headers, host: upstream.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    out.on('error', () => res.destroy());
-    req.pipe(out);
-  });
-  const port = await freePort();
-  const plug = () => new Promise((ok, fail) => { server.once('error', fail); server.listen(port, '127.0.0.1', () => { server.off('error', fail); ok(); }); });
-  const unplug = () => new Promise((done) => {
-    if (!server.listening) { done(); return; }
-    server.closeAllConnections?.();
-    server.close(() => done());
-  });
-  await plug();
-  return { url: `http://127.0.0.1:${port}${MOUNT}`, serve: (fn) => { override = fn; }, plug, unplug };
-}
 
 /** What the worker has stored: the precache's paths and the runtime content cache's paths. */
 const cachedPaths = (page) => page.evaluate(async () => {
