@@ -137,8 +137,7 @@ export function reduce(s: SessionState, e: SessionEvent, now: number): Outcome {
       if (e.type === 'report') return report(s, st, e, now);
       if (e.type === 'answer') return answer(s, st, e.question, e.choice, now);
       if (!s.take) return same(s);
-      const { take, outcome } = actTake(s.take, st.id, now);
-      return withTake(s, take, now, outcome === 'early' ? [{ kind: 'log', line: `take ${take.n} early cue (${s.code})` }] : [], OK);
+      return withTake(s, actTake(s.take, st.id, now).take, now, [], OK);
     }
   }
 }
