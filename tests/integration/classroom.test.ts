@@ -6,16 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassView, StudentReply, StudentRow, TakeView, TeacherReply } from '../../src/classroom/protocol';
 import type { Classroom } from '../../server/app';
 import { call, connect, openSession, Student, until, waitFor, type Client } from './client';
-import { startInProcess } from './infra';
+import { startInProcess, STEPS } from './infra';
 
 const CLASS = 40;
-export const STEPS = [
-  { id: 'roll-sound', role: 'assistant-director', cue: false, seconds: 0.3 },
-  { id: 'sound-speed', role: 'sound-mixer', cue: true, seconds: 1.5 },
-  { id: 'roll-camera', role: 'assistant-director', cue: false, seconds: 0.3 },
-  { id: 'rolling', role: 'camera-operator', cue: true, seconds: 1.5 },
-  { id: 'action', role: 'director', cue: false, seconds: 0.3 },
-];
 
 let server: Classroom;
 let logs: string[];

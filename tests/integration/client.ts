@@ -56,6 +56,8 @@ export class Student {
   readonly mates = new Map<string, MateView>();
   resumes = 0;
   lastError: Reply | null = null;
+  /** Called with every newer take state, from a message or from a resume's snapshot. */
+  onTake: ((t: TakeView) => void) | null = null;
 
   private constructor(
     readonly socket: Client,
@@ -69,7 +71,11 @@ export class Student {
     for (const m of reply.mates) this.mates.set(m.id, m);
     socket.on('you:state', (v: YouView) => v.rev >= this.you.rev && (this.you = v));
     socket.on('class:state', (v: ClassView) => v.rev >= this.klass.rev && (this.klass = v));
-    socket.on('take:state', (v: TakeView) => (!this.take || v.rev >= this.take.rev) && (this.take = v));
+    socket.on('take:state', (v: TakeView) => {
+      if (this.take && v.rev < this.take.rev) return;
+      this.take = v;
+      this.onTake?.(v);
+    });
     socket.on('class:mate', (m: MateView) => m.rev >= (this.mates.get(m.id)?.rev ?? 0) && this.mates.set(m.id, m));
     // After any reconnection (Wi-Fi drop, server process gone): resume with the token, by itself.
     socket.io.on('reconnect', () => void this.resume());
@@ -96,6 +102,7 @@ export class Student {
     if (sr.you.rev >= this.you.rev) this.you = sr.you;
     if (sr.class.rev >= this.klass.rev) this.klass = sr.class;
     this.take = sr.take;
+    if (sr.take) this.onTake?.(sr.take); // a take may have moved on while we were away
   }
 
   close(): void {

@@ -15,6 +15,16 @@ import { configFromEnv } from '../../server/config';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const catalog = loadCatalog(ROOT);
 
+/** A short take (set.json roles): two cues for students, the rest played by the app. */
+export const STEPS = [
+  { id: 'roll-sound', role: 'assistant-director', cue: false, seconds: 0.3 },
+  { id: 'sound-speed', role: 'sound-mixer', cue: true, seconds: 1.5 },
+  { id: 'roll-camera', role: 'assistant-director', cue: false, seconds: 0.3 },
+  { id: 'rolling', role: 'camera-operator', cue: true, seconds: 1.5 },
+  { id: 'action', role: 'director', cue: false, seconds: 0.3 },
+];
+
+
 /** A stand-in dist/ (the real build is the browser suite's business). */
 export function fakeDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'backlot-dist-'));
@@ -72,8 +82,9 @@ export interface Child {
 /** One server process, started the way `npm run classroom` starts it. */
 export async function spawnServer(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-  const proc = spawn(tsx, [join(ROOT, 'server', 'main.ts')], {
+  // `node --import tsx`, not the tsx binary: that one runs the server in a second process, which a
+  // SIGKILL of the first would leave running.
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DIST_DIR: fakeDist(), CLASSROOM_NO_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
