@@ -12,7 +12,7 @@ import { PROTOCOL_VERSION, type Catalog } from '../src/classroom/protocol';
 import type { ServerConfig } from './config';
 import { KeyedBuckets, RATES } from './limits';
 import { connectRedis, MemoryStore, RedisStore, type SessionStore } from './sessions';
-import { attachClassroom, type ClassroomServer } from './socket';
+import { ClassroomSockets, type ClassroomServer } from './socket';
 import { staticFiles } from './static';
 import type { Tls } from './tls';
 
@@ -84,7 +84,7 @@ export async function startClassroom(o: StartOptions): Promise<Classroom> {
   }
 
   let origin = '';
-  const classroom = attachClassroom(io, {
+  const classroom = new ClassroomSockets(io, {
     store,
     catalog: o.catalog,
     log,

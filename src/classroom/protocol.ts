@@ -320,7 +320,8 @@ export interface TeacherView {
 
 export interface ServerEvents {
   'class:state': ClassView;
-  'class:mate': MateView;
+  /** Classmates that moved, joined, dropped or left. The server gathers them: at most 4 a second. */
+  'class:mates': readonly MateView[];
   'you:state': YouView;
   'take:state': TakeView;
   'teacher:student': StudentRow | GoneRow;

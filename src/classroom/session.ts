@@ -150,7 +150,7 @@ function join(s: SessionState, e: Extract<SessionEvent, { type: 'join' }>, now: 
   if (active.some((x) => x.key === key)) return fail(s, 'nickname-taken');
   const st: StudentRecord = { id: e.id, nickname: e.nickname, key, device: e.device, station: null, visited: [], activities: [], answers: {}, tokenHash: e.tokenHash, conn: e.conn, left: false, joinedAt: now };
   const next = bump(s, { students: [...s.students, st] }, now);
-  return { state: next, effects: [send('teacher', 'teacher:student', studentRow(next, st)), send('students', 'class:mate', mateView(next, st))], reply: studentReply(next, st) };
+  return { state: next, effects: [send('teacher', 'teacher:student', studentRow(next, st)), send('students', 'class:mates', [mateView(next, st)])], reply: studentReply(next, st) };
 }
 
 function resume(s: SessionState, conn: string, tokenHash: string, now: number): Outcome {
@@ -161,7 +161,7 @@ function resume(s: SessionState, conn: string, tokenHash: string, now: number): 
   if (take) for (const role of rolesOf(s, st.id)) take = holdRole(take, role, st.id, now);
   const next = bump(s, { students: replace(s, st), take }, now);
   const effects: Effect[] = old.conn && old.conn !== conn ? [{ kind: 'drop', conn: old.conn }] : [];
-  effects.push(send('teacher', 'teacher:student', studentRow(next, st)), send('students', 'class:mate', mateView(next, st)));
+  effects.push(send('teacher', 'teacher:student', studentRow(next, st)), send('students', 'class:mates', [mateView(next, st)]));
   return withTake(s, take, now, effects, studentReply(next, st), next);
 }
 
@@ -185,7 +185,7 @@ function disconnect(s: SessionState, conn: string, now: number): Outcome {
   if (take) for (const role of rolesOf(s, st.id)) take = holdRole(take, role, null, now);
   const next = bump(s, { students: replace(s, st), take }, now);
   if (s.status === 'ended') return { state: next, effects: [], reply: OK };
-  return withTake(s, take, now, [send('teacher', 'teacher:student', studentRow(next, st)), send('students', 'class:mate', mateView(next, st))], OK, next);
+  return withTake(s, take, now, [send('teacher', 'teacher:student', studentRow(next, st)), send('students', 'class:mates', [mateView(next, st)])], OK, next);
 }
 
 /** Leaving or being removed: the record stays for the results; its token, roles and place go. */
@@ -195,7 +195,7 @@ function remove(s: SessionState, old: StudentRecord, now: number, reply: Reply):
   let take = s.take;
   if (take) for (const role of rolesOf(s, st.id)) take = holdRole(take, role, null, now);
   const next = bump(s, { students: replace(s, st), roles, take }, now);
-  const effects: Effect[] = [send('teacher', 'teacher:student', { rev: next.rev, id: st.id, gone: true }), send('students', 'class:mate', mateView(next, st))];
+  const effects: Effect[] = [send('teacher', 'teacher:student', { rev: next.rev, id: st.id, gone: true }), send('students', 'class:mates', [mateView(next, st)])];
   return withTake(s, take, now, effects, reply, next);
 }
 
@@ -210,7 +210,7 @@ function report(s: SessionState, st: StudentRecord, e: Extract<SessionEvent, { t
   if (next === st) return same(s);
   const state = bump(s, { students: replace(s, next) }, now);
   const effects = [send('teacher', 'teacher:student', studentRow(state, next))];
-  if (next.station !== st.station) effects.push(send('students', 'class:mate', mateView(state, next)));
+  if (next.station !== st.station) effects.push(send('students', 'class:mates', [mateView(state, next)]));
   return { state, effects, reply: OK };
 }
 

@@ -8,7 +8,7 @@ import type { ClassView, MateView, Reply, StudentReply, TakeView, TeacherReply, 
 
 export type Client = Socket;
 
-export function connect(url: string, opts: { origin?: string; auth?: object } = {}): Promise<Client> {
+export function connect(url: string, opts: { origin?: string; auth?: object; headers?: Record<string, string> } = {}): Promise<Client> {
   const socket = io(url, {
     transports: ['websocket'],
     auth: opts.auth ?? { v: 1 },
@@ -16,7 +16,7 @@ export function connect(url: string, opts: { origin?: string; auth?: object } = 
     reconnectionDelayMax: 400,
     timeout: 4000,
     forceNew: true,
-    ...(opts.origin ? { extraHeaders: { origin: opts.origin } } : {}),
+    extraHeaders: { ...opts.headers, ...(opts.origin ? { origin: opts.origin } : {}) },
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -76,13 +76,15 @@ export class Student {
       this.take = v;
       this.onTake?.(v);
     });
-    socket.on('class:mate', (m: MateView) => m.rev >= (this.mates.get(m.id)?.rev ?? 0) && this.mates.set(m.id, m));
+    socket.on('class:mates', (list: MateView[]) => {
+      for (const m of list) if (m.rev >= (this.mates.get(m.id)?.rev ?? 0)) this.mates.set(m.id, m);
+    });
     // After any reconnection (Wi-Fi drop, server process gone): resume with the token, by itself.
     socket.io.on('reconnect', () => void this.resume());
   }
 
-  static async join(url: string, code: string, nickname: string, device = 'phone'): Promise<Student> {
-    const socket = await connect(url);
+  static async join(url: string, code: string, nickname: string, device = 'phone', headers?: Record<string, string>): Promise<Student> {
+    const socket = await connect(url, headers ? { headers } : {});
     const r = await call<StudentReply>(socket, 'student:join', { code, nickname, device });
     if (!r.ok) {
       socket.close();
@@ -110,8 +112,8 @@ export class Student {
   }
 }
 
-export async function openSession(url: string, cap?: number): Promise<{ teacher: Client; reply: TeacherReply }> {
-  const teacher = await connect(url);
+export async function openSession(url: string, cap?: number, headers?: Record<string, string>): Promise<{ teacher: Client; reply: TeacherReply }> {
+  const teacher = await connect(url, headers ? { headers } : {});
   const reply = await call<TeacherReply>(teacher, 'session:open', cap ? { cap } : {});
   if (!reply.ok) throw new Error(`open refused: ${JSON.stringify(reply)}`);
   return { teacher, reply };

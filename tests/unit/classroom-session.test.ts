@@ -37,7 +37,7 @@ describe('joining a session', () => {
     expect(r.class).toMatchObject({ code: 'ACD37', status: 'open', teacher: true });
     // The teacher gets the full row, classmates only name and station.
     expect(c.sent('teacher:student')[0]).toMatchObject({ to: 'teacher', data: { nickname: 'Bo', connected: true, score: 0 } });
-    expect(c.sent('class:mate')[0]).toMatchObject({ to: 'students', data: { nickname: 'Bo', station: null } });
+    expect(c.sent('class:mates')[0]).toMatchObject({ to: 'students', data: [{ nickname: 'Bo', station: null }] });
     expect(JSON.stringify(c.effects)).not.toContain('h-Bo');
   });
 
@@ -56,7 +56,7 @@ describe('joining a session', () => {
     const c = classroom(1);
     c.join('Ana');
     expect(c.run({ type: 'leave', conn: 'c-Ana' })).toEqual({ ok: true });
-    expect(c.sent('class:mate')[0]).toMatchObject({ data: { gone: true } });
+    expect(c.sent('class:mates')[0]).toMatchObject({ data: [{ gone: true }] });
     expect((c.join('Ana', 'c-new') as StudentReply).ok).toBe(true);
     expect(c.s.students).toHaveLength(2);
   });
@@ -70,7 +70,7 @@ describe('reconnecting', () => {
     c.run({ type: 'report', conn: 'c-Ana', station: 'sound' });
     c.run({ type: 'disconnect', conn: 'c-Ana' });
     expect(c.sent('teacher:student')[0]).toMatchObject({ data: { connected: false } });
-    expect(c.sent('class:mate')[0]).toMatchObject({ data: { station: null } });
+    expect(c.sent('class:mates')[0]).toMatchObject({ data: [{ station: null }] });
     const r = c.run({ type: 'resume', conn: 'c-Ana-2', tokenHash: 'h-Ana' }) as StudentReply;
     expect(r.you).toMatchObject({ nickname: 'Ana', station: 'sound', roles: ['sound-mixer'] });
     // A second device with the same token takes over; the first connection is told to go.
