@@ -23,7 +23,6 @@ export const LIMITS = {
   takeSeconds: 120, // one step's longest window or length
   takeLeadSeconds: 10,
   takesLogged: 50,
-  messageChars: 1024, // JSON size of one message unless the message says otherwise
 } as const;
 
 export const DEVICES = ['desktop', 'phone', 'vr', 'ar'] as const;
