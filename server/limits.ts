@@ -25,6 +25,11 @@ export class Bucket {
     return true;
   }
 
+  /** Whether a token is there, without taking it. */
+  available(now: number): boolean {
+    return this.tokens + ((now - this.at) / 1000) * this.perSecond >= 1;
+  }
+
   /** Full again: nothing to remember. */
   idle(now: number): boolean {
     return this.tokens + ((now - this.at) / 1000) * this.perSecond >= this.burst;
@@ -47,6 +52,12 @@ export class KeyedBuckets {
     return b.take(now);
   }
 
+  /** True when this key has used up its burst (a key never seen is not blocked). */
+  blocked(key: string, now: number): boolean {
+    const b = this.buckets.get(key);
+    return b !== undefined && !b.available(now);
+  }
+
   /** Forgets full buckets, so the map only holds addresses that are busy right now. */
   private sweep(now: number): void {
     this.sweptAt = now;
@@ -62,6 +73,11 @@ export const RATES = {
   dropsBeforeDisconnect: 200,
   /** New connections per client address (a class behind one NAT reconnecting at once fits). */
   connections: { burst: 200, perSecond: 5 },
+  /**
+   * Failed joins and resumes (unknown code, wrong token) per client address: typing mistakes fit,
+   * guessing codes from fresh sockets does not.
+   */
+  misses: { burst: 30, perSecond: 0.5 },
   /** New sessions per client address. */
   opens: { burst: 10, perSecond: 1 / 60 },
 } as const;

@@ -55,6 +55,7 @@ const ROUTINE = new Set(['client namespace disconnect', 'transport close', 'ping
 
 export class ClassroomSockets {
   private readonly opens = new KeyedBuckets(RATES.opens.burst, RATES.opens.perSecond);
+  private readonly misses = new KeyedBuckets(RATES.misses.burst, RATES.misses.perSecond);
   private readonly delivery: Delivery;
   private readonly clock: TakeClock;
   private readonly handlers: Handlers;
@@ -158,10 +159,13 @@ export class ClassroomSockets {
 
   /** Joins the rooms before the machine answers, so nothing sent in between is missed (views carry rev). */
   private async identify(socket: ClassSocket, code: string, rooms: string[], event: SessionEvent, then: (r: Reply) => Promise<Reply>): Promise<Reply> {
+    const address = this.deps.address(socket);
+    if (this.misses.blocked(address, Date.now())) return err('rate-limited');
     await socket.join(rooms);
     const reply = await this.run(code, event);
     if (!reply.ok) {
       for (const r of rooms) await socket.leave(r);
+      if (reply.error === 'unknown-session' || reply.error === 'bad-token') this.misses.take(address, Date.now());
       return reply;
     }
     return then(reply);

@@ -30,7 +30,7 @@ const allSee = (test: (v: ClassView) => boolean, ms = 1000) =>
   Promise.all(students.map((s) => waitFor<ClassView>(s.socket, 'class:state', test, ms)));
 
 beforeAll(async () => {
-  ({ server, logs } = await startInProcess());
+  ({ server, logs } = await startInProcess({ TRUST_PROXY: '1' }));
   ({ teacher, reply: opened } = await openSession(server.url));
   students = await Promise.all(Array.from({ length: CLASS }, (_, i) => Student.join(server.url, opened.code, `Student ${i + 1}`, i % 4 === 0 ? 'vr' : 'phone')));
 });
@@ -189,6 +189,21 @@ describe('a class of 40 on one server', () => {
     await call(small.teacher, 'teacher:end', {});
     expect(await call(c2, 'student:join', { code: small.reply.code, nickname: 'Yan', device: 'ar' })).toEqual({ ok: false, error: 'session-ended' });
     for (const x of [c, c2, small.teacher]) x.close();
+  });
+
+  it('guessing codes from fresh sockets runs out of tries for that address', async () => {
+    const guesses: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const c = await connect(server.url, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+      guesses.push(((await call(c, 'student:join', { code: 'TTTTT', nickname: `G${i}`, device: 'phone' })) as { error: string }).error);
+      c.close();
+    }
+    // This server trusts X-Forwarded-For (TRUST_PROXY=1), so the guesses have an address of their own.
+    expect(guesses.slice(0, 25).every((e) => e === 'unknown-session')).toBe(true);
+    expect(guesses.at(-1)).toBe('rate-limited');
+    const other = await connect(server.url, { headers: { 'x-forwarded-for': '203.0.113.10' } });
+    expect(await call(other, 'student:join', { code: 'TTTTT', nickname: 'Other', device: 'phone' })).toEqual({ ok: false, error: 'unknown-session' });
+    other.close();
   });
 
   it('refuses a page from another origin and a client without the protocol version', async () => {
