@@ -33,7 +33,10 @@ beforeAll(async () => {
   ({ server, logs } = await startInProcess({ TRUST_PROXY: '1' }));
   ({ teacher, reply: opened } = await openSession(server.url));
   students = await Promise.all(Array.from({ length: CLASS }, (_, i) => Student.join(server.url, opened.code, `Student ${i + 1}`, i % 4 === 0 ? 'vr' : 'phone')));
+  students[0]!.socket.onAny((name: string, data: unknown) => heard.push(`${name} ${JSON.stringify(data)}`));
 });
+/** Everything student 1 received during the whole suite, to look for secrets at the end. */
+const heard: string[] = [];
 afterAll(async () => {
   if (process.env.CLASSROOM_LOGS) console.log(logs.join('\n'));
   for (const s of students ?? []) s.close();
@@ -227,5 +230,13 @@ describe('a class of 40 on one server', () => {
     expect(lines[0]).toContain('quiz_led-wall,quiz_crew-jobs');
     expect(lines).toHaveLength(students.length + 1);
     expect(lines.find((l) => l.startsWith('Student 4,'))).toContain('camera');
+  });
+
+  it('no student ever received a token, the teacher\'s or anyone else\'s', () => {
+    expect(heard.length).toBeGreaterThan(20);
+    const all = heard.join('\n');
+    expect(all).not.toContain(opened.token!);
+    for (const s of students.slice(1)) expect(all).not.toContain(s.token);
+    expect(all).not.toMatch(/tokenHash|conn/);
   });
 });
