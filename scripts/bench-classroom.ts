@@ -10,8 +10,9 @@
  */
 import { loadavg } from 'node:os';
 import type { ClassView, StudentRow } from '../src/classroom/protocol';
+import { createSession, reduce, type SessionState } from '../src/classroom/session';
 import { call, openSession, Student } from '../tests/integration/client';
-import { spawnServer, startRedis, type Child } from '../tests/integration/infra';
+import { catalog, spawnServer, startRedis, type Child } from '../tests/integration/infra';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -123,9 +124,26 @@ async function largestClass(label: string, teacherUrl: string, studentUrl: strin
   console.log(`  → largest class under ${BUDGET_MS} ms p95 (${label}): ${best > 0 ? best : `none of ${SIZES.join(', ')}`}${best === SIZES.at(-1) ? ' (the largest tried)' : ''}`);
 }
 
+/** The server's own work per message, without sockets: the pure machine, and the JSON a Redis write costs. */
+function serverWork(size: number): string {
+  let s: SessionState = createSession({ code: 'ACD37', tokenHash: 'h', conn: 't', cap: size, now: 0 });
+  for (let i = 0; i < size; i++) s = reduce(s, { type: 'join', conn: `c${i}`, id: `student${i}`, nickname: `Student ${i}`, device: 'phone', tokenHash: 'x'.repeat(43) }, 1).state;
+  s = reduce(s, { type: 'command', conn: 't', command: { type: 'quiz', questions: catalog.quiz, reset: false } }, 2).state;
+  for (let i = 0; i < size; i++) for (const q of catalog.quiz) s = reduce(s, { type: 'answer', conn: `c${i}`, question: q.id, choice: 1 }, 3).state;
+  const perCall = (f: (i: number) => void, n: number): string => {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) f(i);
+    return (((performance.now() - t) / n) * 1000).toFixed(0);
+  };
+  const report = perCall((i) => (s = reduce(s, { type: 'report', conn: `c${i % size}`, station: STATIONS[i % 2]! }, 4).state), 2000);
+  const json = JSON.stringify(s);
+  return `class of ${size} (every question answered): machine ${report} µs per report; session JSON ${(json.length / 1024).toFixed(0)} KB, stringify ${perCall(() => JSON.stringify(s), 300)} µs`;
+}
+
 async function main(): Promise<void> {
   const env = { CLASS_CAP: '500', TRUST_PROXY: '1' };
   console.log(`Backlot classroom bench — load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine, ${SECONDS} s per measurement`);
+  for (const size of [60, 300]) console.log(`server work, ${serverWork(size)}`);
   const children: Child[] = [];
   let redis: Awaited<ReturnType<typeof startRedis>> | null = null;
   try {
