@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const qr = await QRCode.toString(join, { type: 'terminal', small: true });
   console.log([
     '',
-    `Backlot classroom on ${classroom.url} (${config.redisUrl ? 'sessions in Redis' : 'sessions in memory'}, up to ${config.cap} students a session)`,
+    `Backlot classroom listening on ${config.host}:${classroom.port} (${tls ? 'HTTPS' : 'HTTP'}, ${config.redisUrl ? 'sessions in Redis' : 'sessions in memory'}, up to ${config.cap} students a session)`,
     `  Teacher:  ${classroom.origin}/?mode=teacher`,
     `  Students: ${join}<code>   (or scan, then type the code)`,
     tls?.selfSigned ? `  Self-signed certificate, SHA-256 ${tls.fingerprint.slice(0, 23)}…: each device asks once to trust it (docs/CLASSROOM.md)` : '',
