@@ -171,6 +171,7 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
+process.on('unhandledRejection', (e) => console.error(`bench:classroom: ${e instanceof Error ? e.message : String(e)}`));
 void main().catch((e: unknown) => {
   console.error(`bench:classroom: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

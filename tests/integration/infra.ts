@@ -3,7 +3,7 @@
  * what `npm run classroom` runs), a private redis-server, and a failover TCP proxy.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ export const STEPS = [
 export function fakeDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'backlot-dist-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Backlot</title>');
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -37,6 +38,17 @@ export async function startInProcess(env: Record<string, string> = {}): Promise<
   const config = configFromEnv({ HOST: '127.0.0.1', PORT: '0', DIST_DIR: fakeDist(), ...env });
   const server = await startClassroom({ config, catalog, tls: null, log: (l) => logs.push(l), origin: (p) => `http://127.0.0.1:${p}` });
   return { server, logs };
+}
+
+/** Every process started here ends with this one, however it ends (a crash skips `finally`). */
+const started = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of started) if (c.exitCode === null) c.kill('SIGKILL');
+});
+function track(c: ChildProcess): ChildProcess {
+  started.add(c);
+  c.once('exit', () => started.delete(c));
+  return c;
 }
 
 export function freePort(): Promise<number> {
@@ -67,7 +79,7 @@ export async function startRedis(): Promise<{ url: string; stop(): void }> {
   const bin = process.env.REDIS_SERVER ?? 'redis-server';
   if (spawnSync(bin, ['--version']).error) throw new Error('redis-server is missing: apt-get install -y redis-server');
   const port = await freePort();
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = track(spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' }));
   await waitForPort(port, 5000);
   return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
@@ -84,11 +96,11 @@ export async function spawnServer(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
   // `node --import tsx`, not the tsx binary: that one runs the server in a second process, which a
   // SIGKILL of the first would leave running.
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+  const proc = track(spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DIST_DIR: fakeDist(), CLASSROOM_NO_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  }));
   const logs: string[] = [];
   const keep = (b: Buffer): void => void logs.push(...b.toString().split('\n').filter(Boolean));
   proc.stdout!.on('data', keep);
