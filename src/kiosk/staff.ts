@@ -59,7 +59,10 @@ export class StaffScreens {
     const { ui } = this.o.content.locale;
     this.openButton.addEventListener('click', () => this.tryPin());
     this.pin.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') this.tryPin();
+      if (e.key !== 'Enter') return;
+      // The same Enter would otherwise also press whatever the staff screen focuses first (Export).
+      e.preventDefault();
+      this.tryPin();
     });
     return h('dialog', { id: 'staff-pin-dialog', class: 'panel-dialog kiosk-dialog', 'aria-labelledby': 'staff-pin-title' },
       h('h2', { id: 'staff-pin-title' }, ui.staffTitle),
@@ -126,7 +129,8 @@ export class StaffScreens {
       window.location.assign(url.href);
     });
     const dialog = h('dialog', { id: 'staff', class: 'panel-dialog kiosk-dialog', 'aria-labelledby': 'staff-title' },
-      h('h2', { id: 'staff-title' }, ui.staffTitle),
+      // Opened with the focus on its title, not on a button a stray key would press.
+      h('h2', { id: 'staff-title', tabindex: -1, autofocus: true }, ui.staffTitle),
       h('h3', {}, ui.analyticsTitle),
       this.summary,
       h('div', { class: 'dialog-actions' }, exportCsv, clear),
