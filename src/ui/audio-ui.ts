@@ -59,7 +59,8 @@ export class AudioUi {
     // Read out by screen readers only when the narration cannot be heard (blocked, unavailable,
     // muted): otherwise it would repeat, phrase by phrase, what the voice and the panel reader say.
     // Outside the HUD, so it is still announced in AR, where the HUD is hidden.
-    this.live = h('div', { id: 'caption-live', class: 'visually-hidden', 'aria-live': 'polite', 'aria-label': ui.captions });
+    // A log (a live region of its own kind, polite), so it may carry a name: "Captions".
+    this.live = h('div', { id: 'caption-live', class: 'visually-hidden', role: 'log', 'aria-live': 'polite', 'aria-label': ui.captions });
     const controls = (prefix: string, extra: string): { group: HTMLElement; playPause: HTMLButtonElement } => {
       const playPause = button(`${prefix}narration`, ui.narrationPause, () => (this.view?.status === 'playing' ? actions.pause() : this.view?.status === 'ended' ? actions.replay() : actions.resume()), { class: extra });
       const group = h('div', { class: 'narration-controls', role: 'group', 'aria-label': ui.narration, hidden: true },
