@@ -5,6 +5,7 @@
  */
 import 'aframe';
 import './ui/hud.css';
+import './ui/phone.css';
 import './systems/tour';
 import './systems/frame';
 import './systems/xr';

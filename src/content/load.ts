@@ -1,7 +1,6 @@
-import { capProblems, contentWarnings, deepFreeze, parseJson, validateLocale, validateSet } from './validate';
-import type { Content, ContentProblem } from './types';
+import type { Content, ContentProblem, SetFile } from './types';
 import { pickLanguage } from '../i18n/language';
-import { LESSON_FILE, validateLesson } from './lesson';
+import { capProblems, deepFreeze } from './problems';
 
 /** What the visitor asked for, strongest first: the URL's ?lang=, their stored choice, the browser's languages. */
 export interface LanguageWish {
@@ -18,7 +17,26 @@ export type ReadText = (file: string) => Promise<string | null>;
 export const SET_FILE = 'scenes/set.json';
 export const localeFile = (code: string): string => `scenes/locales/${code}.json`;
 
-async function readJson(read: ReadText, file: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: ContentProblem[] }> {
+/**
+ * sha256 (hex) of each content file as the build validated it (vite.config.ts): a file that comes
+ * back byte for byte the same needs no checking again. Empty in the dev server and in tests, where
+ * every file is checked.
+ */
+declare const __BACKLOT_CONTENT_HASHES__: Readonly<Record<string, string>> | undefined;
+const BUILT: Readonly<Record<string, string>> = typeof __BACKLOT_CONTENT_HASHES__ === 'undefined' ? {} : __BACKLOT_CONTENT_HASHES__;
+
+/** The file's hash, or null where the page cannot hash (no crypto.subtle outside a secure context). */
+async function sha256(text: string): Promise<string | null> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A file as read: its text and whether the build validated exactly these bytes. */
+export type ReadFile = { ok: true; text: string; known: boolean } | { ok: false; problems: ContentProblem[] };
+
+export async function readFile(read: ReadText, file: string): Promise<ReadFile> {
   let text: string | null;
   try {
     text = await read(file);
@@ -26,74 +44,46 @@ async function readJson(read: ReadText, file: string): Promise<{ ok: true; value
     return { ok: false, problems: [{ file, path: '$', message: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
   }
   if (text === null) return { ok: false, problems: [{ file, path: '$', message: 'is missing (not found)' }] };
-  const parsed = parseJson(text, file);
-  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: [...parsed.problems] };
+  const built = BUILT[file];
+  return { ok: true, text, known: built !== undefined && (await sha256(text)) === built };
 }
 
 /**
  * Loads scenes/set.json and one locale (the requested one if the set ships it, else the default),
- * validates both and freezes them. Every problem is found; at most MAX_LISTED_PROBLEMS are listed,
- * then one line with how many more.
+ * validates both and freezes them. Files exactly as the build validated them are only parsed; any
+ * other (a museum's edit of the built site) loads the validators, a lazy chunk, and is checked in
+ * full. Every problem is found; at most MAX_LISTED_PROBLEMS are listed, then how many more.
  */
 export async function loadContent(read: ReadText, requestedLocale?: string | null | LanguageWish): Promise<ContentResult> {
-  const result = await loadUncapped(read, requestedLocale);
+  const setFile = await readFile(read, SET_FILE);
+  if (!setFile.ok) return setFile;
+  const wish: LanguageWish = typeof requestedLocale === 'string' ? { url: requestedLocale } : (requestedLocale ?? {});
+  // The locale is read before the set is checked: both fetches overlap the validators' download.
+  const shipped = shippedLocales(setFile.text);
+  const picked = shipped ? pickLanguage({ shipped: shipped.locales, fallback: shipped.defaultLocale, ...wish }) : null;
+  const localeText = picked ? readFile(read, localeFile(picked.code)) : null;
+  if (setFile.known && picked && localeText) {
+    const locale = await localeText;
+    if (!locale.ok) return locale;
+    if (locale.known) {
+      const notices = picked.unavailable ? [`Language "${picked.unavailable}" is not available; showing ${picked.code}.`] : [];
+      return { ok: true, content: deepFreeze({ set: JSON.parse(setFile.text) as SetFile, locale: JSON.parse(locale.text) }), notices };
+    }
+  }
+  const { checkContent } = await import('./check');
+  const result = await checkContent(read, setFile.text, wish, localeText);
   return result.ok ? result : { ok: false, problems: capProblems(result.problems) };
 }
 
-async function loadUncapped(read: ReadText, requestedLocale?: string | null | LanguageWish): Promise<ContentResult> {
-  const setJson = await readJson(read, SET_FILE);
-  if (!setJson.ok) return setJson;
-  const set = validateSet(setJson.value, SET_FILE);
-  if (!set.ok) return { ok: false, problems: set.problems };
-  const notices: string[] = [];
-  const wish: LanguageWish = typeof requestedLocale === 'string' ? { url: requestedLocale } : (requestedLocale ?? {});
-  const picked = pickLanguage({ shipped: set.value.locales, fallback: set.value.defaultLocale, ...wish });
-  const code = picked.code;
-  if (picked.unavailable) notices.push(`Language "${picked.unavailable}" is not available; showing ${code}.`);
-  const file = localeFile(code);
-  const localeJson = await readJson(read, file);
-  if (!localeJson.ok) return localeJson;
-  const locale = validateLocale(localeJson.value, set.value, file, code);
-  if (!locale.ok) return { ok: false, problems: locale.problems };
-  return { ok: true, content: deepFreeze({ set: set.value, locale: locale.value }), notices };
-}
-
-export interface ContentAudit {
-  /** Every problem found, uncapped (the caller decides how many to show: see capProblems). */
-  readonly problems: readonly ContentProblem[];
-  /** Valid but worth a museum's attention (the shipped kiosk PIN); never a reason to fail. */
-  readonly warnings: readonly ContentProblem[];
-}
-
-/** Validates the set, every locale it lists and the lesson against each (what `npm run check-content` runs). */
-export async function auditContent(read: ReadText): Promise<ContentAudit> {
-  const setJson = await readJson(read, SET_FILE);
-  if (!setJson.ok) return { problems: setJson.problems, warnings: [] };
-  const set = validateSet(setJson.value, SET_FILE);
-  if (!set.ok) return { problems: set.problems, warnings: [] };
-  const problems: ContentProblem[] = [];
-  // The lesson is optional content: a set without scenes/lesson.json simply has no classroom mode.
-  const lesson = (await read(LESSON_FILE).catch(() => null)) === null ? null : await readJson(read, LESSON_FILE);
-  if (lesson && !lesson.ok) problems.push(...lesson.problems);
-  for (const code of set.value.locales) {
-    const file = localeFile(code);
-    const json = await readJson(read, file);
-    if (!json.ok) {
-      problems.push(...json.problems);
-      continue;
-    }
-    const locale = validateLocale(json.value, set.value, file, code);
-    if (!locale.ok) problems.push(...locale.problems);
-    else if (lesson?.ok) {
-      const checked = validateLesson(lesson.value, set.value, locale.value, file);
-      // Problems in lesson.json itself are the same for every language: list them once.
-      if (!checked.ok) problems.push(...checked.problems.filter((p) => p.file !== LESSON_FILE || code === set.value.locales[0]));
-    }
+/** The set's languages, read without checking (null if the text is not even that). */
+function shippedLocales(text: string): { locales: string[]; defaultLocale: string } | null {
+  try {
+    const raw = JSON.parse(text) as { locales?: unknown; defaultLocale?: unknown };
+    return Array.isArray(raw.locales) && raw.locales.every((l) => typeof l === 'string') && typeof raw.defaultLocale === 'string'
+      ? { locales: raw.locales as string[], defaultLocale: raw.defaultLocale }
+      : null;
+  } catch {
+    return null;
   }
-  return { problems, warnings: contentWarnings(set.value, SET_FILE) };
 }
 
-/** Every problem in scenes/ (uncapped), as auditContent finds them. */
-export async function checkAllContent(read: ReadText): Promise<ContentProblem[]> {
-  return [...(await auditContent(read)).problems];
-}

@@ -159,9 +159,14 @@ export const UI_KEYS = [
   'narration', 'narrationPlay', 'narrationPause', 'narrationReplay', 'narrationSkip', 'mute', 'unmute', 'volume', 'captions', 'showCaptions', 'tapForSound', 'soundBlocked', 'audioUnavailable', 'quietOnSet', 'languageReload',
   'touchToBegin', 'attractTitle', 'stillThere', 'stillThereBody', 'keepGoing', 'staffTitle', 'staffPin', 'staffPinWrong', 'staffOpen', 'staffExitKiosk', 'staffRestart', 'staffBack', 'analyticsTitle', 'analyticsSummary', 'exportCsv', 'clearData', 'clearDataConfirm', 'dataCleared', 'updateReady', 'offlineReady',
   'lessonButton', 'lessonTitle', 'objectivesHeading', 'startLesson', 'lessonProgress', 'quizTitle', 'startQuiz', 'quizQuestion', 'quizCorrect', 'quizWrong', 'quizRevisit', 'quizNext', 'quizFinish', 'summaryTitle', 'summaryBody', 'lessonRestart', 'lessonClose',
-  'staffPinLocked',
   // Templates: how this language puts words together (punctuation, order, joining).
   'stageKicker', 'roleKicker', 'crewFooter', 'listSeparator', 'previousButton', 'nextButton', 'overlayButton', 'quizProgress', 'dataClearedSummary', 'vrName', 'arName',
+  'staffPinLocked',
+  'appTitleShort',
+  'menu',
+  'sheetMore',
+  'sheetLess',
+  'arAdjust',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

@@ -4,6 +4,10 @@ import setSchema from '../../scenes/schema/set.schema.json';
 import localeSchema from '../../scenes/schema/locale.schema.json';
 import { SET_WORD_KEYS, UI_KEYS, type ContentProblem, type LocaleFile, type SetFile, type SetWordKey, type StationDef, type UiKey, type Vec2 } from './types';
 import { undrawable } from '../set/pixel-font';
+import { placeInStation, viewSpot } from './geometry';
+
+export { placeInStation, viewSpot } from './geometry';
+export { capProblems, deepFreeze, formatProblem, MAX_LISTED_PROBLEMS, totalProblems } from './problems';
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
@@ -40,30 +44,8 @@ export const SET_WORD_PLACEHOLDERS: Partial<Record<SetWordKey, readonly string[]
 /** The kiosk PIN scenes/set.json ships with; check-content warns while a museum still uses it. */
 export const SHIPPED_STAFF_PIN = '2468';
 
-const DEFAULT_VIEW_DISTANCE = 3.2;
-const DEG = Math.PI / 180;
 /** How far inside the walls things must stay, metres: a station's origin, its viewing spot, props and crew. */
 const MARGIN = { origin: 0.5, view: 0.4, prop: 0.3, crew: 0.3 } as const;
-
-/** Where the visitor stands to look at a station: viewDistance in front of it along its facing. */
-export function viewSpot(station: { position: readonly [number, number]; facing: number; viewDistance?: number }): [number, number] {
-  const d = station.viewDistance ?? DEFAULT_VIEW_DISTANCE;
-  const rad = station.facing * DEG;
-  return [station.position[0] + Math.sin(rad) * d, station.position[1] + Math.cos(rad) * d];
-}
-
-/**
- * World floor position of a prop or crew member placed `at` in a station's own frame: the offset
- * turned by the station's facing about the vertical axis, then added to its origin. This is the
- * placement src/set/build-set.ts makes (translate to the origin, rotateY(facing), translate(at));
- * a unit test holds the two together with three.js's own matrices.
- */
-export function placeInStation(station: Pick<StationDef, 'position' | 'facing'>, at: Vec2): [number, number] {
-  const rad = station.facing * DEG;
-  const c = Math.cos(rad);
-  const s = Math.sin(rad);
-  return [station.position[0] + at[0] * c + at[1] * s, station.position[1] - at[0] * s + at[1] * c];
-}
 
 /** Parses JSON text, reporting a syntax error with the file, line, column and a plain reason. */
 export function parseJson(text: string, file: string): Checked<unknown> {
@@ -255,41 +237,4 @@ export function contentWarnings(set: SetFile, file = 'scenes/set.json'): Content
     });
   }
   return warnings;
-}
-
-/** Capped lists and how many problems they stand for (kept beside the list, not parsed from its text). */
-const totals = new WeakMap<readonly ContentProblem[], number>();
-
-/** How many problems are listed before the rest is summed up in one line. */
-export const MAX_LISTED_PROBLEMS = 25;
-
-/**
- * The first `max` problems and one line that counts the rest: a broken file can have thousands, and
- * an error screen or terminal that lists them all helps nobody (the first ones are fixed first).
- */
-export function capProblems(problems: readonly ContentProblem[], max = MAX_LISTED_PROBLEMS): readonly ContentProblem[] {
-  if (problems.length <= max) return problems;
-  const rest = problems.slice(max);
-  const files = new Set(rest.map((p) => p.file));
-  const file = files.size === 1 ? rest[0]!.file : 'scenes/';
-  const capped = [...problems.slice(0, max), { file, path: '$', message: `…and ${rest.length} more problem${rest.length === 1 ? '' : 's'}` }];
-  totals.set(capped, problems.length);
-  return capped;
-}
-
-/** How many problems a list stands for: its length, or for a capped list the count before capping. */
-export function totalProblems(problems: readonly ContentProblem[]): number {
-  return totals.get(problems) ?? problems.length;
-}
-
-export function formatProblem(problem: ContentProblem): string {
-  return `${problem.file} ${problem.path}: ${problem.message}`;
-}
-
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

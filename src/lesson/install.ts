@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context';
 import { Disposables, type Disposer } from '../app/disposables';
 import { loadLesson } from '../content/lesson';
-import { formatProblem, totalProblems } from '../content/validate';
+import { formatProblem, totalProblems } from '../content/problems';
 import { LessonUi } from './lesson-ui';
 
 /**

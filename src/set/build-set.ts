@@ -1,6 +1,6 @@
 import * as THREE from 'three';
 import type { SetFile, SetWords, StationDef } from '../content/types';
-import { viewSpot } from '../content/validate';
+import { viewSpot } from '../content/geometry';
 import { MeshBuilder } from './mesh-builder';
 import type { PropTargets } from './prop-types';
 import { PROP_BUILDERS } from './props';

@@ -32,12 +32,9 @@ export function languageName(code: string): string {
  */
 export class AudioUi {
   private readonly captions: HTMLElement;
-  /** The same captions inside the AR DOM overlay (the HUD is hidden during an AR session). */
-  private readonly arCaptions: HTMLElement;
   private readonly live: HTMLElement;
-  /** Pause/play, replay, skip: in the HUD, and again in the AR overlay (the HUD is hidden in AR). */
+  /** Pause/play, replay, skip, in the station box (which an AR session shows in its overlay). */
   private readonly controls: { readonly group: HTMLElement; readonly playPause: HTMLButtonElement }[];
-  private readonly arBox: HTMLElement;
   private readonly mute: HTMLButtonElement;
   private readonly tap: HTMLButtonElement;
   private readonly status: HTMLElement;
@@ -55,7 +52,6 @@ export class AudioUi {
       return b;
     };
     this.captions = h('div', { id: 'captions', class: 'captions', 'aria-hidden': 'true', hidden: true });
-    this.arCaptions = h('div', { id: 'ar-captions', class: 'captions ar-captions', 'aria-hidden': 'true', hidden: true });
     // Read out by screen readers only when the narration cannot be heard (blocked, unavailable,
     // muted): otherwise it would repeat, phrase by phrase, what the voice and the panel reader say.
     // Outside the HUD, so it is still announced in AR, where the HUD is hidden.
@@ -70,10 +66,7 @@ export class AudioUi {
       );
       return { group, playPause };
     };
-    this.controls = [controls('btn-', ''), controls('ar-', 'ar-button')];
-    // Taps on these must not also select in the AR scene (see XrUi).
-    this.arBox = h('div', { id: 'ar-sound', class: 'ar-narration' }, this.arCaptions, this.controls[1]!.group);
-    this.arBox.addEventListener('beforexrselect', (e) => e.preventDefault());
+    this.controls = [controls('btn-', '')];
     this.mute = button('btn-mute', ui.mute, () => actions.prefs({ muted: !this.prefs.muted }));
     this.tap = button('btn-sound', ui.tapForSound, () => actions.unlock(), { class: 'tap-for-sound', title: ui.soundBlocked, 'aria-describedby': 'sound-status', hidden: '' });
     this.status = h('p', { id: 'sound-status', class: 'sound-status', hidden: true });
@@ -92,9 +85,10 @@ export class AudioUi {
       applyLanguage.disabled = language.value === content.locale.locale;
     });
 
-    hud.slots.tools.prepend(this.mute);
+    hud.slots.quick.append(this.mute);
     hud.slots.nowActions.prepend(this.controls[0]!.group);
-    hud.slots.aboveFooter.append(this.tap, this.status, this.captions);
+    hud.slots.aboveFooter.append(this.tap, this.status);
+    hud.setCaption(this.captions);
     document.body.append(this.live);
     hud.addSettings(
       h('fieldset', { class: 'sound-settings' },
@@ -126,11 +120,8 @@ export class AudioUi {
       c.playPause.textContent = view.status === 'playing' ? ui.narrationPause : ui.narrationPlay;
     }
     const caption = this.prefs.captions ? view.caption : null;
-    for (const el of [this.captions, this.arCaptions]) {
-      el.hidden = !caption;
-      if (el.textContent !== (caption ?? '')) el.textContent = caption ?? '';
-    }
-    if (!this.arBox.isConnected) document.getElementById('ar-overlay')?.append(this.arBox);
+    this.captions.hidden = !caption;
+    if (this.captions.textContent !== (caption ?? '')) this.captions.textContent = caption ?? '';
     const unheard = view.sound !== 'ok' || this.prefs.muted;
     if (view.caption && unheard && this.live.textContent !== view.caption) this.live.textContent = view.caption;
     const tapHidden = !(active && view.sound === 'blocked');

@@ -30,3 +30,15 @@ export function fill(el: Element, ...children: Child[]): void {
 export function format(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (Object.hasOwn(values, key) ? String(values[key]) : match));
 }
+
+/**
+ * A UI template with its {label} put in as an element of its own (e.g. "‹ {label}" becomes the
+ * mark "‹ " and a <span class="btn-label">): a phone can then show the mark and hide the words.
+ */
+export function templateNodes(template: string, label: string): (string | HTMLElement)[] {
+  const at = template.indexOf('{label}');
+  if (at < 0) return [template];
+  const before = template.slice(0, at);
+  const after = template.slice(at + '{label}'.length);
+  return [before ? h('span', { class: 'btn-mark', 'aria-hidden': 'true' }, before) : null, h('span', { class: 'btn-label' }, label), after ? h('span', { class: 'btn-mark', 'aria-hidden': 'true' }, after) : null].filter((n): n is HTMLElement => n !== null);
+}

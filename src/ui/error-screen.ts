@@ -1,5 +1,5 @@
 import type { ContentProblem } from '../content/types';
-import { formatProblem, totalProblems } from '../content/validate';
+import { formatProblem, totalProblems } from '../content/problems';
 import { h } from './dom';
 
 /** What the error screen offers: a Try again button, and (a kiosk) that it keeps trying by itself. */

@@ -2,8 +2,11 @@ import type { Content } from '../content/types';
 import type { TourAction, TourState } from '../tour/state';
 import type { Fader } from '../systems/tour';
 import { buildHelpDialog, buildSettingsDialog, type SettingsDialog } from './dialogs';
-import { fill, format, h } from './dom';
+import { fill, format, h, templateNodes } from './dom';
 import { FloorPlan } from './floor-plan';
+import { phoneLayout } from './layout';
+import { Menu } from './menu';
+import { Sheet } from './sheet';
 import { panelText } from './panel-text';
 import { TEXT_SCALE } from './text-scale';
 
@@ -28,8 +31,25 @@ export class Hud implements Fader {
   private readonly notice: HTMLElement;
   private readonly fadeEl: HTMLElement;
   private readonly settings: SettingsDialog;
-  /** Places other modules put their controls: top tool buttons, the "now" box's button row (with Close), above the footer. */
-  readonly slots: { readonly tools: HTMLElement; readonly nowActions: HTMLElement; readonly aboveFooter: HTMLElement };
+  /**
+   * Places other modules put their controls: the tools (a row, or the Menu on a phone), quick
+   * buttons beside them that stay one tap away on a phone (mute), the station box's button row
+   * (with Close), above the footer.
+   */
+  readonly slots: { readonly tools: HTMLElement; readonly quick: HTMLElement; readonly nowActions: HTMLElement; readonly aboveFooter: HTMLElement };
+  private readonly menu: Menu;
+  private readonly sheet: Sheet;
+  private readonly now: HTMLElement;
+  private readonly tourBar: HTMLElement;
+  private readonly footer: HTMLElement;
+  /** An AR session's DOM overlay, while the station box is shown in it. */
+  private inOverlay: HTMLElement | null = null;
+  /** Holds the tour bar in the overlay, with the HUD's own styles (class hud). */
+  private readonly arHolder = h('div', { class: 'hud ar-hud' });
+  private readonly phone = phoneLayout();
+  private caption: HTMLElement | null = null;
+  private readonly onLayout = (): void => this.placeCaption();
+  private readonly onPointer = (e: PointerEvent): void => this.menu.outside(e.target);
   private noticeTimer = 0;
   private lastPanelKey = '';
 
@@ -45,12 +65,16 @@ export class Hud implements Fader {
 
     this.overlayButton = button('btn-overlay', ui.overlayOn, () => dispatch({ type: 'cycleOverlay' }), { 'aria-keyshortcuts': ui.overlayKey, 'aria-pressed': 'false' });
     this.closeButton = button('btn-close', ui.close, () => dispatch({ type: 'escape' }));
-    this.prev = button('btn-prev', format(ui.previousButton, { label: ui.previous }), () => dispatch({ type: 'previous' }));
-    this.next = button('btn-next', format(ui.nextButton, { label: ui.next }), () => dispatch({ type: 'next' }));
+    this.prev = button('btn-prev', '', () => dispatch({ type: 'previous' }), { 'aria-label': ui.previous });
+    this.prev.append(...templateNodes(ui.previousButton, ui.previous));
+    this.next = button('btn-next', '', () => dispatch({ type: 'next' }), { 'aria-label': ui.next });
+    this.next.append(...templateNodes(ui.nextButton, ui.next));
     this.where = h('div', { class: 'where' });
     this.progress = h('p', { class: 'progress' });
     this.crewBar = h('div', { class: 'crew-bar', role: 'group', 'aria-label': ui.crewHeading });
-    this.reader = h('section', { id: 'reader', class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    // The one live region of the station's text: hidden on a wide screen (the 3D panel shows it),
+    // the open sheet's body on a phone.
+    this.reader = h('section', { id: 'reader', class: 'reader', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.focusAnnouncer = h('div', { id: 'focus-announcer', class: 'visually-hidden', 'aria-live': 'polite' });
     this.notice = h('div', { id: 'notice', class: 'notice', role: 'status', hidden: true });
     this.fadeEl = h('div', { id: 'fade', class: 'fade', 'aria-hidden': 'true' });
@@ -65,36 +89,72 @@ export class Hud implements Fader {
       }),
       button('btn-help', ui.help, () => help.showModal()),
     );
+    this.menu = new Menu(tools, ui.menu);
+    const quick = h('div', { class: 'quick' });
     const nowActions = h('div', { class: 'now-actions' }, this.closeButton);
-    const now = h('div', { class: 'now' }, this.where, this.crewBar, nowActions);
+    this.now = h('div', { class: 'now' }, this.where, this.crewBar, nowActions, this.reader);
+    this.sheet = new Sheet(this.now, this.reader, { more: ui.sheetMore, less: ui.sheetLess });
     const aboveFooter = h('div', { class: 'above-footer' });
-    this.slots = { tools, nowActions, aboveFooter };
+    this.tourBar = h('div', { class: 'tour-bar' }, this.prev, this.now, this.next);
+    // In an AR session the tour bar is in the DOM overlay: a tap on it is not also a select on the model.
+    this.tourBar.addEventListener('beforexrselect', (e) => e.preventDefault());
+    this.footer = h('footer', { class: 'bottom' }, this.floorPlan.el, this.tourBar);
+    this.slots = { tools, quick, nowActions, aboveFooter };
     this.root = h('div', { id: 'hud', class: 'hud' },
       h('header', { class: 'top' },
-        h('div', { class: 'brand' }, h('h1', {}, ui.appTitle), this.progress),
-        tools,
+        h('div', { class: 'brand' }, h('h1', {}, h('span', { class: 'brand-full' }, ui.appTitle), h('span', { class: 'brand-short', 'aria-hidden': 'true' }, ui.appTitleShort)), this.progress),
+        h('div', { class: 'top-actions' }, quick, this.menu.button, tools),
       ),
       this.notice,
       h('div', { class: 'lower' },
         aboveFooter,
-        h('footer', { class: 'bottom' },
-          this.floorPlan.el,
-          h('div', { class: 'tour-bar' }, this.prev, now, this.next),
-        ),
+        this.footer,
       ),
-      this.reader,
       this.focusAnnouncer,
       help,
       this.settings.dialog,
     );
     document.body.append(this.root, this.fadeEl);
+    document.addEventListener('pointerdown', this.onPointer, true);
+    this.phone?.addEventListener('change', this.onLayout);
   }
 
   /** Takes the HUD off the page (the app's teardown); its own listeners go with its elements. */
   dispose(): void {
     window.clearTimeout(this.noticeTimer);
+    document.removeEventListener('pointerdown', this.onPointer, true);
+    this.phone?.removeEventListener('change', this.onLayout);
     this.root.remove();
     this.fadeEl.remove();
+  }
+
+  /** The caption line: above the tour bar on a wide screen, in the sheet's peek on a phone. */
+  setCaption(el: HTMLElement): void {
+    this.caption = el;
+    this.placeCaption();
+  }
+
+  private placeCaption(): void {
+    const el = this.caption;
+    if (!el) return;
+    if (this.phone?.matches || this.inOverlay) this.crewBar.before(el);
+    else this.slots.aboveFooter.append(el);
+  }
+
+  /**
+   * Shows the station box (the sheet, with Previous and Next) in an AR session's DOM overlay, which
+   * is all the browser draws over the camera picture; null puts it back in the HUD.
+   */
+  showIn(overlay: HTMLElement | null): void {
+    this.inOverlay = overlay;
+    if (overlay) {
+      this.arHolder.append(this.tourBar);
+      overlay.append(this.arHolder);
+    } else {
+      this.footer.append(this.tourBar);
+      this.arHolder.remove();
+    }
+    this.placeCaption();
   }
 
   /** Adds fields to the settings dialog (sound, language), above its Close button. */
@@ -154,6 +214,7 @@ export class Hud implements Fader {
       chip.setAttribute('aria-pressed', String(state.panel?.kind === 'role' && state.panel.id === chip.dataset.role));
     }
     this.closeButton.hidden = state.panel === null;
+    this.renderSheet(state, previous);
     this.renderReader(state);
     this.floorPlan.render(state);
 
@@ -161,6 +222,17 @@ export class Hud implements Fader {
       const id = state.order[state.focus]!;
       this.focusAnnouncer.textContent = format(ui.focusHint, { title: locale.stations[id]!.title });
     }
+  }
+
+  /**
+   * The sheet opens when the visitor asks for a role card (they want to read it) and closes to its
+   * peek on a new station or when the panel closes, so the set is what they see first.
+   */
+  private renderSheet(state: TourState, previous: TourState | null): void {
+    this.now.classList.toggle('has-text', state.panel !== null);
+    this.sheet.handle.hidden = state.panel === null;
+    if (state.panel?.kind === 'role' && previous?.panel !== state.panel) this.sheet.set(true);
+    else if (!state.panel || state.station !== previous?.station) this.sheet.set(false);
   }
 
   private renderReader(state: TourState): void {

@@ -1,7 +1,6 @@
 import type { Content } from '../content/types';
 import type { ArMode, ScreenPoint } from '../xr/ar-mode';
-import { fill, h } from './dom';
-import { panelText } from './panel-text';
+import { h } from './dom';
 import type { TourState } from '../tour/state';
 
 /** Room a DOM role tag takes on screen (CSS px, at normal text size) when stacking them. */
@@ -17,13 +16,11 @@ const byLowest = (a: ScreenPoint, b: ScreenPoint): number => b.y - a.y;
 export class XrUi {
   readonly overlay: HTMLElement;
   private readonly hint: HTMLElement;
-  private readonly card: HTMLElement;
   private readonly tags: HTMLElement;
   private readonly lifeButton: HTMLButtonElement;
   private readonly tagEls = new Map<string, HTMLElement>();
   private readonly tagPos = new Map<string, string>();
   private readonly seen = new Set<string>();
-  private shownPanel: TourState['panel'] = null;
   /** Overlay size, kept by a ResizeObserver so the per-frame tag pass never forces a layout. */
   private size = { width: 0, height: 0 };
   /** Time of the last multi-finger touch: a pinch must not end in a scene select. */
@@ -44,7 +41,6 @@ export class XrUi {
       return el;
     };
     this.hint = h('p', { id: 'ar-hint', class: 'ar-hint', role: 'status' });
-    this.card = h('section', { id: 'ar-card', class: 'ar-card', hidden: true, 'aria-live': 'polite' });
     this.tags = h('div', { id: 'ar-tags', class: 'ar-tags', 'aria-hidden': 'true' });
     this.lifeButton = b('ar-life-size', ui.arLifeSize, () => {
       const station = this.ar.lifeSize ? null : this.stationForLifeSize();
@@ -53,20 +49,12 @@ export class XrUi {
     this.overlay = h('div', { id: 'ar-overlay', class: 'ar-overlay' },
       this.tags,
       h('div', { class: 'ar-top' }, this.hint, b('ar-exit', ui.exitAR, () => this.actions.exit())),
-      this.card,
-      h('div', { class: 'ar-controls', role: 'toolbar' },
-        b('ar-rotate-left', ui.arRotateLeft, () => this.ar.rotate(Math.PI / 12)),
-        b('ar-rotate-right', ui.arRotateRight, () => this.ar.rotate(-Math.PI / 12)),
-        b('ar-smaller', ui.arSmaller, () => this.ar.resize(1 / 1.25)),
-        b('ar-bigger', ui.arBigger, () => this.ar.resize(1.25)),
-        b('ar-replace', ui.arReplace, () => this.ar.replace()),
-        this.lifeButton,
-      ),
+      this.controls(b),
     );
     this.pinchToResize();
     // A tap on an overlay control must not also reach the 3D scene as an XR select (DOM Overlays
     // spec: cancel 'beforexrselect' on the element); taps on empty overlay space still do.
-    for (const el of this.overlay.querySelectorAll('.ar-top, .ar-card, .ar-controls')) {
+    for (const el of this.overlay.querySelectorAll('.ar-top, .ar-controls')) {
       el.addEventListener('beforexrselect', (e) => e.preventDefault());
     }
     this.overlay.addEventListener('beforexrselect', (e) => {
@@ -85,6 +73,28 @@ export class XrUi {
   dispose(): void {
     this.resizes.disconnect();
     this.overlay.remove();
+  }
+
+  /**
+   * The model's controls: Life size at hand, and the rest (turn, size, put down again) folded behind
+   * one Adjust button (a disclosure), so the placed model is not hidden behind a row of six.
+   */
+  private controls(b: (id: string, label: string, onClick: () => void) => HTMLButtonElement): HTMLElement {
+    const { ui } = this.content.locale;
+    const group = h('div', { id: 'ar-adjust-group', class: 'ar-adjust-group', role: 'group', 'aria-label': ui.arAdjust, hidden: true },
+      b('ar-rotate-left', ui.arRotateLeft, () => this.ar.rotate(Math.PI / 12)),
+      b('ar-rotate-right', ui.arRotateRight, () => this.ar.rotate(-Math.PI / 12)),
+      b('ar-smaller', ui.arSmaller, () => this.ar.resize(1 / 1.25)),
+      b('ar-bigger', ui.arBigger, () => this.ar.resize(1.25)),
+      b('ar-replace', ui.arReplace, () => this.ar.replace()),
+    );
+    const adjust = b('ar-adjust', ui.arAdjust, () => {
+      group.hidden = !group.hidden;
+      adjust.setAttribute('aria-expanded', String(!group.hidden));
+    });
+    adjust.setAttribute('aria-expanded', 'false');
+    adjust.setAttribute('aria-controls', 'ar-adjust-group');
+    return h('div', { class: 'ar-controls' }, group, h('div', { class: 'ar-controls-row' }, adjust, this.lifeButton));
   }
 
   private currentStation: string | null = null;
@@ -125,18 +135,7 @@ export class XrUi {
     if (this.hint.textContent !== hint) this.hint.textContent = hint;
     this.overlay.dataset.phase = this.ar.phase;
     this.lifeButton.textContent = this.ar.lifeSize ? ui.arMiniature : ui.arLifeSize;
-    const panel = state.panel;
-    this.card.hidden = !panel || this.ar.phase !== 'placed';
-    // Rebuilt only when the panel changes: the card is aria-live, and a rotate or pinch is not news.
-    if (panel && panel !== this.shownPanel) {
-      this.shownPanel = panel;
-      const text = panelText(this.content, panel);
-      fill(this.card,
-        h('p', { class: 'ar-kicker' }, text.kicker),
-        h('h2', {}, text.title),
-        ...text.sections.map((s) => h('p', {}, s.heading ? h('strong', {}, `${s.heading}: `) : '', s.body)),
-      );
-    }
+    // The station's text is the HUD's sheet, brought into this overlay for the session (Hud.showIn).
   }
 
   /** Positions one DOM tag over each visible crew member of the current station. */
@@ -157,6 +156,9 @@ export class XrUi {
         }
       }
     }
+    // Kept on the screen: a tag over a crew member near the edge slides in rather than off it.
+    const half = Math.min(TAG_W, this.size.width) / 2;
+    for (const p of placed) p.x = Math.min(Math.max(p.x, half), this.size.width - half);
     for (const p of placed) {
       seen.add(p.role);
       let el = this.tagEls.get(p.role);

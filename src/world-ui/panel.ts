@@ -6,6 +6,7 @@ import type { TourState } from '../tour/state';
 import { format } from '../ui/dom';
 import { panelText } from '../ui/panel-text';
 import { TEXT_SCALE } from '../ui/text-scale';
+import { phoneLayout } from '../ui/layout';
 import { InfoPanel } from './info-panel';
 import { PanelButtons, type PanelButton } from './panel-buttons';
 
@@ -27,8 +28,10 @@ export function install(ctx: AppContext): Disposer {
   });
   const eye = new THREE.Vector3();
 
+  // On a phone the sheet carries the station's text: a panel over the set would hide it (src/ui/sheet.ts).
+  const phone = phoneLayout();
   const render = (s: TourState): void => {
-    if (!s.panel || xr.mode === 'ar') {
+    if (!s.panel || xr.mode === 'ar' || (xr.mode === 'inline' && phone?.matches)) {
       panel.hide();
       return;
     }
@@ -57,6 +60,7 @@ export function install(ctx: AppContext): Disposer {
   }));
   render(tour.state!);
   d.listen(window, 'resize', () => render(tour.state!));
+  if (phone) d.listen(phone, 'change', () => render(tour.state!));
   ctx.services.panel = {
     render: () => render(tour.state!),
     hitPanel: (r) => panel.hitPanel(r),

@@ -73,7 +73,7 @@ function createControllers(ctx: AppContext, panel: PanelService, tags: TagsServi
 }
 
 /** What a session's start and end do to the tour, the view and the overlays. */
-function sessionHandlers(ctx: AppContext, { vr, ar }: XrControllers, panel: PanelService, tags: TagsService): XrHandlers {
+function sessionHandlers(ctx: AppContext, { vr, ar, ui: xrUi }: XrControllers, panel: PanelService, tags: TagsService): XrHandlers {
   const { scene, tour, hud } = ctx;
   const rig = ctx.rig.object3D;
   const { ui } = ctx.content.locale;
@@ -97,6 +97,8 @@ function sessionHandlers(ctx: AppContext, { vr, ar }: XrControllers, panel: Pane
         // On a model a metre across, the life-size 3D labels and tags would bury it: the DOM
         // overlay carries the station's text and its crew's tags instead.
         tags.roleTags.hideAll();
+        // The station's sheet goes where the browser draws over the camera picture.
+        hud.showIn(xrUi.overlay);
         ar.start(session);
       }
       panel.render();
@@ -105,6 +107,7 @@ function sessionHandlers(ctx: AppContext, { vr, ar }: XrControllers, panel: Pane
     onEnd(mode) {
       vr.stop();
       ar.stop();
+      hud.showIn(null);
       ctx.vrFade.reset();
       tour.cancelFade();
       scene.object3D.background = background;

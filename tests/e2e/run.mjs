@@ -44,6 +44,7 @@ await import('./journeys/kiosk.mjs');
 await import('./journeys/offline.mjs');
 await import('./journeys/hardening.mjs');
 await import('./journeys/a11y.mjs');
+await import('./journeys/phone.mjs');
 await import('./journeys/teardown.mjs');
 
 // Serve a private copy of the build: a concurrent `npm run build` empties dist/ mid-run, which

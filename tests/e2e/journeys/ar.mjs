@@ -47,10 +47,13 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
   await aimAt(page, target);
   await pullTrigger(page);
   await waitForStation(page, 'camera');
-  await waitFor(page, () => !document.getElementById('ar-card').hidden, null, { what: 'station card in the AR overlay' });
+  // The station's sheet (the HUD's station box) is shown in the overlay, collapsed to its peek.
+  await waitFor(page, () => { const s = document.querySelector('#ar-overlay .now.has-text'); return Boolean(s && s.getBoundingClientRect().height > 0); }, null, { what: "the station's sheet in the AR overlay" });
   const { locale } = t.content();
-  const card = await page.evaluate(() => document.getElementById('ar-card').textContent);
-  assert(card.includes(locale.stations.camera.title), `AR card shows "${card.slice(0, 80)}…", expected the camera station's title`);
+  const card = await page.evaluate(() => document.querySelector('#ar-overlay .now .where').textContent);
+  assert(card.includes(locale.stations.camera.title), `AR sheet shows "${card.slice(0, 80)}…", expected the camera station's title`);
+  assertEqual(await page.evaluate(() => document.getElementById('btn-sheet').getAttribute('aria-expanded')), 'false', 'the AR sheet starts collapsed (the model stays in view)');
+  assertEqual(await page.evaluate(() => document.querySelectorAll('#ar-overlay [aria-live]').length), 1, 'live regions in the AR overlay (the sheet reader only)');
   await waitFor(page, () => document.querySelectorAll('#ar-tags .ar-tag').length > 0, null, { what: 'role tags over the camera crew' });
   const tags = await page.evaluate(() => [...document.querySelectorAll('#ar-tags .ar-tag')].map((e) => e.dataset.role));
   const { set } = t.content();
@@ -62,8 +65,13 @@ test('ar: reticle, place the model, select a station, overlay text and role tags
     const e = window.backlot.narration.debug().engine;
     return Boolean(e?.narrationPlaying && e.narration.endsWith('/en/camera.mp3'));
   }, null, { what: 'camera narration playing in AR', timeout: 20_000 });
-  await waitFor(page, () => !document.getElementById('ar-captions').hidden && document.getElementById('ar-captions').textContent.length > 0, null, { what: 'captions in the AR overlay' });
-  assert(await page.evaluate(() => { const b = document.getElementById('ar-sound'); return Boolean(b && b.getBoundingClientRect().width > 0 && document.getElementById('ar-narration')?.textContent); }), 'no narration controls in the AR overlay');
+  await waitFor(page, () => { const c = document.querySelector('#ar-overlay #captions'); return Boolean(c && !c.hidden && c.textContent.length > 0); }, null, { what: 'captions in the AR overlay' });
+  assert(await page.evaluate(() => { const b = document.querySelector('#ar-overlay #btn-narration'); return Boolean(b && b.getBoundingClientRect().width > 0); }), 'no narration controls in the AR overlay');
+  t.step('the model controls are grouped behind Adjust');
+  assert(await page.evaluate(() => document.getElementById('ar-adjust-group').hidden), 'the adjust group is open before Adjust is pressed');
+  await page.click('#ar-adjust');
+  assert(await page.evaluate(() => !document.getElementById('ar-adjust-group').hidden && document.getElementById('ar-adjust').getAttribute('aria-expanded') === 'true'), 'Adjust does not open its group');
+  await page.click('#ar-adjust');
   await t.screenshot(page, 'ar-station.png');
 
   t.step('life size');

@@ -1,0 +1,56 @@
+import { LESSON_FILE, validateLesson } from './lesson';
+import { localeFile, SET_FILE, type ReadText } from './load';
+import type { ContentProblem } from './types';
+import { contentWarnings, parseJson, validateLocale, validateSet } from './validate';
+
+export interface ContentAudit {
+  /** Every problem found, uncapped (the caller decides how many to show: see capProblems). */
+  readonly problems: readonly ContentProblem[];
+  /** Valid but worth a museum's attention (the shipped kiosk PIN); never a reason to fail. */
+  readonly warnings: readonly ContentProblem[];
+}
+
+async function readJson(read: ReadText, file: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: ContentProblem[] }> {
+  let text: string | null;
+  try {
+    text = await read(file);
+  } catch (err) {
+    return { ok: false, problems: [{ file, path: '$', message: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+  if (text === null) return { ok: false, problems: [{ file, path: '$', message: 'is missing (not found)' }] };
+  const parsed = parseJson(text, file);
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: [...parsed.problems] };
+}
+
+/** Validates the set, every locale it lists and the lesson against each (what `npm run check-content` and the build run). */
+export async function auditContent(read: ReadText): Promise<ContentAudit> {
+  const setJson = await readJson(read, SET_FILE);
+  if (!setJson.ok) return { problems: setJson.problems, warnings: [] };
+  const set = validateSet(setJson.value, SET_FILE);
+  if (!set.ok) return { problems: set.problems, warnings: [] };
+  const problems: ContentProblem[] = [];
+  // The lesson is optional content: a set without scenes/lesson.json simply has no classroom mode.
+  const lesson = (await read(LESSON_FILE).catch(() => null)) === null ? null : await readJson(read, LESSON_FILE);
+  if (lesson && !lesson.ok) problems.push(...lesson.problems);
+  for (const code of set.value.locales) {
+    const file = localeFile(code);
+    const json = await readJson(read, file);
+    if (!json.ok) {
+      problems.push(...json.problems);
+      continue;
+    }
+    const locale = validateLocale(json.value, set.value, file, code);
+    if (!locale.ok) problems.push(...locale.problems);
+    else if (lesson?.ok) {
+      const checked = validateLesson(lesson.value, set.value, locale.value, file);
+      // Problems in lesson.json itself are the same for every language: list them once.
+      if (!checked.ok) problems.push(...checked.problems.filter((p) => p.file !== LESSON_FILE || code === set.value.locales[0]));
+    }
+  }
+  return { problems, warnings: contentWarnings(set.value, SET_FILE) };
+}
+
+/** Every problem in scenes/ (uncapped), as auditContent finds them. */
+export async function checkAllContent(read: ReadText): Promise<ContentProblem[]> {
+  return [...(await auditContent(read)).problems];
+}
