@@ -30,7 +30,9 @@ export class Sheet {
       this.drag.last = e.clientY;
       if (Math.abs(e.clientY - this.drag.y) > DRAG_PX) this.wasDragged = true;
     });
-    // Lifted, or taken over by the browser (a scroll): the drag's direction decides.
+    // Lifted, or taken over by the browser (a scroll): the drag's direction decides. A tap is left
+    // to its click: toggling here would move the sheet before the click, which would then land on
+    // whatever is under the finger by then (the set).
     const end = (e: PointerEvent): void => {
       const drag = this.drag;
       if (!drag || drag.id !== e.pointerId) return;
@@ -41,12 +43,12 @@ export class Sheet {
     };
     this.handle.addEventListener('pointerup', end);
     this.handle.addEventListener('pointercancel', end);
-    // A click (a tap, Enter or Space) toggles; a drag has already decided.
+    // A click (a tap, a mouse, Enter or Space) toggles; one that ends a drag does not, as the drag
+    // has decided. detail 0: a key, never the end of a drag.
     this.handle.addEventListener('click', (e) => {
-      const afterDrag = this.wasDragged;
+      const dragged = this.wasDragged;
       this.wasDragged = false;
-      // detail 0: Enter or Space, never the end of a drag.
-      if (afterDrag && e.detail > 0) return;
+      if (dragged && e.detail > 0) return;
       this.set(!this.expanded);
     });
     root.prepend(this.handle);

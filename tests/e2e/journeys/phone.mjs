@@ -67,6 +67,7 @@ test('phone: 390×844 — the set shows, the sheet opens by tap, drag and keyboa
   assert(await page.evaluate((text) => document.getElementById('reader').innerText.includes(text), locale.stations.camera.techChange.slice(0, 30)), 'the open sheet lacks the station text');
   await t.screenshot(page, 'phone-sheet-open.png');
   await page.tap('#btn-sheet');
+  await waitFor(page, () => document.getElementById('btn-sheet').getAttribute('aria-expanded') === 'false', null, { what: 'the sheet closed after a second tap' });
   assertEqual(await sheet(page), { expanded: 'false', readerShown: false }, 'the sheet after a second tap');
 
   t.step('drag up opens, drag down closes');
@@ -91,12 +92,14 @@ test('phone: 390×844 — the set shows, the sheet opens by tap, drag and keyboa
   t.step('the menu holds the tools; Escape or a choice closes it');
   assertEqual(await page.$eval('#tools', (el) => getComputedStyle(el).display), 'none', 'the tools before the menu is opened');
   await page.tap('#btn-menu');
+  await waitFor(page, () => document.getElementById('btn-menu').getAttribute('aria-expanded') === 'true', null, { what: 'the menu open after a tap' });
   assertEqual(await page.evaluate(() => [document.getElementById('btn-menu').getAttribute('aria-expanded'), getComputedStyle(document.getElementById('tools')).display]), ['true', 'flex'], 'the menu open');
   await t.screenshot(page, 'phone-menu.png');
   await page.keyboard.press('Escape');
   assertEqual(await page.$eval('#btn-menu', (b) => b.getAttribute('aria-expanded')), 'false', 'the menu after Escape');
   assertEqual((await dispatchState(page)).panel?.kind, 'station', 'Escape closing the menu also closed the panel');
   await page.tap('#btn-menu');
+  await waitFor(page, () => document.getElementById('btn-menu').getAttribute('aria-expanded') === 'true', null, { what: 'the menu open again' });
   await page.tap('#btn-settings');
   await waitFor(page, () => document.getElementById('settings').open && document.getElementById('btn-menu').getAttribute('aria-expanded') === 'false', null, { what: 'Settings open and the menu closed' });
 }, { timeout: 120_000 });
