@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -23,9 +25,37 @@ function copyRuntimeFolders(folders: string[]): Plugin {
       for (const folder of folders) {
         for (const file of walk(folder)) {
           if (file.endsWith('.md')) continue; // provenance notes stay in the repo
+          if (posixPath(file).startsWith('assets/fonts/source/')) continue; // the full fonts the web fonts are cut from
           this.emitFile({ type: 'asset', fileName: posixPath(file), source: readFileSync(file) });
         }
       }
+    },
+  };
+}
+
+/**
+ * The build validates scenes/ in full (as `npm run check-content` does) and refuses to ship broken
+ * content. It then gives the app the sha256 of each file it validated: at run time a file that is
+ * byte for byte the same is only parsed, so a normal visit downloads and runs none of the
+ * validators; a file a museum edited on the built site no longer matches, and is checked in full.
+ */
+function validatedContent(): Plugin {
+  return {
+    name: 'backlot-validated-content',
+    apply: 'build',
+    config() {
+      // The same check as `npm run check-content` (its own process: the config stays free of the app's modules).
+      const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-content.ts'], { encoding: 'utf8' });
+      if (check.status !== 0) throw new Error(`scenes/ has problems; the build ships no broken content:\n${check.stdout}${check.stderr}`);
+      const files = walk('scenes').filter((f) => f.endsWith('.json')).map(posixPath).sort();
+      const hashes = Object.fromEntries(files.map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]));
+      // What "Save for offline" will download, by language ('' for what every language shares).
+      const audioBytes: Record<string, number> = {};
+      for (const f of walk('assets/audio').map(posixPath).filter((p) => !p.endsWith('.md'))) {
+        const lang = /^assets\/audio\/narration\/([^/]+)\//.exec(f)?.[1] ?? '';
+        audioBytes[lang] = (audioBytes[lang] ?? 0) + statSync(f).size;
+      }
+      return { define: { __BACKLOT_CONTENT_HASHES__: JSON.stringify(hashes), __BACKLOT_AUDIO_BYTES__: JSON.stringify(audioBytes) } };
     },
   };
 }
@@ -125,7 +155,7 @@ function offline(): Plugin[] {
       globPatterns: [
         'index.html',
         'assets/*.{js,css,svg,png}',
-        'assets/fonts/*.{otf,woff2,woff,ttf}',
+        'assets/fonts/*.woff2',
         'assets/audio/**/*.{mp3,vtt,json}',
         'scenes/**/*.json',
       ],
@@ -148,12 +178,18 @@ function offline(): Plugin[] {
 export default defineConfig({
   // Relative base: the built site works from any static host and any sub-path.
   base: './',
-  plugins: [contentSecurityPolicy(), copyRuntimeFolders(['scenes', 'assets']), onlyOfficeSmallRoom(), offline()],
+  plugins: [validatedContent(), contentSecurityPolicy(), copyRuntimeFolders(['scenes', 'assets']), onlyOfficeSmallRoom(), offline()],
   build: {
     target: 'es2022',
     // Source maps next to the chunks, not referenced by them (no visitor downloads one): the
     // teardown test reads them to tell Backlot's listeners and timers from A-Frame's and Howler's.
     sourcemap: 'hidden',
+    rolldownOptions: {
+      // No entry's exports are used by anyone (the app's chunks only run for their effects), so
+      // modules shared with the lazy features may go into the main chunk instead of a string of
+      // tiny common chunks, each one more request on a slow phone.
+      preserveEntrySignatures: false,
+    },
     chunkSizeWarningLimit: 2000,
   },
 });

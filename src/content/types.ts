@@ -167,6 +167,10 @@ export const UI_KEYS = [
   'sheetMore',
   'sheetLess',
   'arAdjust',
+  'saveOffline',
+  'saveOfflineProgress',
+  'saveOfflineDone',
+  'saveOfflineFailed',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

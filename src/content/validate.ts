@@ -24,6 +24,8 @@ export const UI_PLACEHOLDERS: Partial<Record<UiKey, readonly string[]>> = {
   overlayButton: ['{label}', '{key}'],
   quizProgress: ['{label}', '{n}', '{total}'],
   dataClearedSummary: ['{summary}', '{cleared}'],
+  saveOfflineProgress: ['{percent}'],
+  saveOffline: ['{size}'],
   staffPinLocked: ['{seconds}'],
 };
 

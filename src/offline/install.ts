@@ -5,14 +5,16 @@ import { h } from '../ui/dom';
 /**
  * Offline support, installed once the first frame is drawn: the service worker's registration is
  * a lazy chunk (src/offline/register.ts), so it never delays the first frame. A kiosk applies a
- * new version at its next attract loop; elsewhere it waits until the tour is next opened.
+ * new version at its next attract loop; elsewhere it waits until the tour is next opened. A kiosk
+ * or a lesson saves every language's audio for offline at once; an ordinary visit keeps what it
+ * plays and offers "Save for offline" for the rest.
  */
 export function install(ctx: AppContext): Disposer {
   const d = new Disposables();
   const { ui } = ctx.content.locale;
-  void import('./register').then((m) => {
+  void Promise.all([import('./register'), import('./save-button')]).then(([m, save]) => {
     if (d.isDisposed) return;
-    m.registerOffline({
+    const registered = m.registerOffline({
       // Said quietly, in Help: a pop-up notice here would talk over whatever the visitor is doing.
       onOfflineReady: () => {
         if (d.isDisposed) return;
@@ -22,6 +24,10 @@ export function install(ctx: AppContext): Disposer {
       },
       onUpdateReady: (apply) => ctx.services.kiosk?.setUpdate(apply),
     });
+    if (!registered) return;
+    if (ctx.params.mode === 'kiosk' || ctx.params.mode === 'lesson') {
+      void m.saveForOffline('all', () => undefined).catch((err: unknown) => console.warn('Backlot: the audio was not all saved for offline.', err));
+    } else save.offerSaveForOffline({ tools: ctx.hud.slots.tools, locale: ctx.content.locale, d });
   });
   return () => d.dispose();
 }

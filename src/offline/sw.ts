@@ -16,6 +16,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import { contentVerdict } from './content-check';
+import { AudioCache } from './audio-cache';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 
@@ -24,11 +25,25 @@ export const CONTENT_CACHE = 'backlot-content';
 const OFFLINE_COPY = 'offline-copy';
 
 const manifest = self.__WB_MANIFEST;
-precacheAndRoute(manifest);
+// The audio is not precached (see audio-cache.ts): the rest of the site is.
+precacheAndRoute(AudioCache.core(manifest));
 cleanupOutdatedCaches();
+const audio = new AudioCache(manifest, self.registration.scope);
+self.addEventListener('activate', (event) => event.waitUntil(audio.prune()));
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && audio.path(url.href) !== null,
+  ({ request, url }) => audio.respond(request, audio.path(url.href)!),
+);
 
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  const data = event.data as { type?: unknown; languages?: unknown } | null;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (data?.type === 'backlot-save-offline') {
+    const languages = data.languages === 'all' ? 'all' : Array.isArray(data.languages) ? data.languages.filter((l): l is string => typeof l === 'string') : [];
+    const source = event.source as Client | null;
+    const report = (done: number, total: number): void => source?.postMessage({ type: 'backlot-save-progress', done, total });
+    event.waitUntil(audio.save(languages, report).catch((err: unknown) => source?.postMessage({ type: 'backlot-save-failed', reason: String(err) })));
+  }
 });
 
 // Opening a file itself (scenes/set.json, a licence…) shows that file, never the app: only the

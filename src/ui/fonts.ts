@@ -12,8 +12,8 @@ const FONT_TIMEOUT_MS = 6000;
 
 export async function loadFonts(): Promise<void> {
   const faces = [
-    new FontFace(FONT_FAMILY, 'url(assets/fonts/Inter-Regular.otf)', { weight: '400' }),
-    new FontFace(FONT_FAMILY, 'url(assets/fonts/Inter-Bold.otf)', { weight: '700' }),
+    new FontFace(FONT_FAMILY, 'url(assets/fonts/Inter-Regular.woff2)', { weight: '400' }),
+    new FontFace(FONT_FAMILY, 'url(assets/fonts/Inter-Bold.woff2)', { weight: '700' }),
   ];
   await Promise.all(
     faces.map(async (face) => {

@@ -117,6 +117,8 @@ test('hardening: a broken set.json, then a good one — the kiosk recovers by it
     page.on('console', (m) => { if (m.type() === 'warn') warnings.push(m.text()); });
     t.step('first visit online: the service worker installs and keeps the good content');
     await waitFor(page, () => navigator.serviceWorker.ready.then(() => Boolean(document.getElementById('offline-status'))), null, { what: 'offline ready', timeout: 60_000 });
+    // A kiosk saves every language's audio for offline by itself (an ordinary visit does not).
+    await waitFor(page, () => caches.open('backlot-audio').then((c) => c.keys()).then((k) => k.some((r) => r.url.includes('/narration/es/camera.mp3')) && k.some((r) => r.url.includes('/narration/en/camera.mp3'))), null, { what: "the kiosk's audio saved for offline, in every language", timeout: 60_000 });
     await page.reload({ waitUntil: 'load' });
     await waitFor(page, () => document.body.dataset.backlot === 'ready' && Boolean(navigator.serviceWorker.controller), null, { what: 'a controlled kiosk', timeout: 45_000 });
     await waitFor(page, () => caches.open('backlot-content').then((c) => c.match(new URL('scenes/set.json', location.href).href)).then(Boolean), null, { what: 'set.json in the content cache' });

@@ -11,9 +11,9 @@ import { dispatch, frames, waitFor, waitForReader, waitForStation } from '../lib
 import { unpluggableProxy } from '../lib/proxy.mjs';
 
 
-/** What the worker has stored: the precache's paths and the runtime content cache's paths. */
+/** What the worker has stored: the precache's, the runtime content cache's and the audio cache's paths. */
 const cachedPaths = (page) => page.evaluate(async () => {
-  const out = { precache: [], content: [] };
+  const out = { precache: [], content: [], audio: [] };
   for (const name of await caches.keys()) {
     const keys = await (await caches.open(name)).keys();
     const paths = keys.map((r) => {
@@ -23,6 +23,7 @@ const cachedPaths = (page) => page.evaluate(async () => {
     });
     if (name.includes('precache')) out.precache.push(...paths);
     else if (name === 'backlot-content') out.content.push(...paths);
+    else if (name === 'backlot-audio') out.audio.push(...paths.map((p) => p.replace(/\?rev=.*$/, '')));
   }
   return out;
 });
@@ -39,7 +40,7 @@ async function reloadReady(page, t, label) {
   assertEqual(await page.evaluate(() => document.body.dataset.backlot), 'ready', `data-backlot after ${label}`);
 }
 
-test('offline: after one online visit the tour loads and narrates with the network gone', async (t) => {
+test('offline: after one online visit the tour loads offline; narration heard or saved for offline plays with the network gone', async (t) => {
   const proxy = await unpluggableProxy(t.env.server.url);
   try {
     const { locale } = t.content();
@@ -51,14 +52,35 @@ test('offline: after one online visit the tour loads and narrates with the netwo
     const scope = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.scope));
     assertEqual(scope, proxy.url, 'service worker scope (the sub-path the app is served from)');
     const stored = await cachedPaths(page);
-    for (const file of ['index.html', 'assets/audio/narration/en/manifest.json', 'assets/audio/narration/en/camera.mp3', 'assets/audio/narration/en/camera.vtt', 'assets/audio/ambience/camera.mp3', 'scenes/set.json?offline-copy', 'scenes/locales/en.json?offline-copy']) {
+    for (const file of ['index.html', 'assets/fonts/Inter-Regular.woff2', 'scenes/set.json?offline-copy', 'scenes/locales/en.json?offline-copy']) {
       assert(stored.precache.includes(`${mount}${file}`), `the precache has no ${file} (${stored.precache.length} entries)`);
     }
+    // A phone's data is not spent on narration nobody asked for: audio is not precached.
+    assertEqual(stored.precache.filter((p) => p.includes('/assets/audio/')), [], 'audio in the precache of an ordinary visit');
     assert(!stored.precache.some((p) => /emulation-|office_|_room-/.test(p)), 'the XR emulator chunks are precached');
     // The first visit was not controlled by the worker, so offline the content must come from the
     // precached copies (the runtime cache fills on later online visits).
     assertEqual(stored.content, [], 'runtime content cache after the first visit');
     t.note(`precache: ${stored.precache.length} entries`);
+
+    t.step('a station heard online is kept for offline');
+    await reloadReady(page, t, 'reload, now under the worker');
+    await dispatch(page, { type: 'go', station: 'sound' });
+    await waitForStation(page, 'sound');
+    await narrationPlaying(page, '/en/sound.mp3', 'the sound station narrating online');
+    await waitFor(page, () => caches.open('backlot-audio').then((c) => c.keys()).then((k) => k.some((r) => r.url.includes('/narration/en/sound.mp3'))), null, { what: 'en/sound.mp3 kept as played' });
+
+    t.step('Save for offline: the size is said, then the rest of this language is saved');
+    const label = await page.$eval('#btn-save-offline', (b) => b.textContent);
+    assert(/\d/.test(label) && /MB/.test(label), `the Save for offline button does not say its size: ${label}`);
+    t.note(`button: ${label}`);
+    await page.click('#btn-save-offline');
+    await waitFor(page, (done) => document.getElementById('btn-save-offline').textContent === done, locale.ui.saveOfflineDone, { what: 'saved for offline', timeout: 45_000 });
+    const saved = (await cachedPaths(page)).audio;
+    for (const file of ['assets/audio/narration/en/camera.mp3', 'assets/audio/narration/en/camera.vtt', 'assets/audio/narration/en/manifest.json', 'assets/audio/ambience/camera.mp3']) {
+      assert(saved.includes(`${mount}${file}`), `the audio cache has no ${file} after Save for offline (${saved.length} files)`);
+    }
+    assertEqual(saved.filter((p) => p.includes('/narration/es/')), [], 'Spanish narration saved for an English visitor');
 
     t.step('unplug the network');
     await proxy.unplug();
