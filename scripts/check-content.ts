@@ -4,7 +4,7 @@
 // Optional argument: the app root.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { auditContent } from '../src/content/load';
+import { auditContent } from '../src/content/audit';
 import { capProblems, formatProblem } from '../src/content/validate';
 
 const root = resolve(process.argv[2] ?? '.');
