@@ -144,11 +144,11 @@ test('kiosk: attract → touch → idle → countdown → reset', async (t) => {
   // Read in the page in the same task as the reset's end, so a slow test machine cannot let the
   // attract loop set off first.
   const after = await page.evaluate(async () => {
-    const tour = window.backlot.tour;
-    tour.kiosk.finishCountdown();
-    while (tour.kiosk.phase !== 'attract') await new Promise((r) => requestAnimationFrame(r));
+    const app = window.backlot;
+    app.kiosk.finishCountdown();
+    while (app.kiosk.phase !== 'attract') await new Promise((r) => requestAnimationFrame(r));
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); // listener passes
-    return { ...tour.narration.debug().engine, station: tour.state.station };
+    return { ...app.narration.debug().engine, station: app.tour.state.station };
   });
   assertEqual(after.station, null, 'station just after the reset (the attract loop has not set off)');
   const [sx, sz] = set.start.position;
