@@ -14,6 +14,10 @@ import { createWorld } from './scene';
 import { prepareStart, startState } from './start';
 import { exposeTestHooks } from './test-hooks';
 import { install as offline } from '../offline/install';
+import { buildSetSteps, buildStepCount } from '../set/build-set';
+import { inSlices, yieldToMain, type Steps } from '../slices';
+import { endLoading, loadingLabel, loadingProgress } from './progress';
+import { holdFrames, warmUp } from './warm-up';
 
 export interface App {
   readonly ctx: AppContext;
@@ -45,14 +49,24 @@ export async function boot(): Promise<App | null> {
     return null;
   }
   performance.mark('backlot-content');
+  loadingProgress(0.15);
   useLanguage(result, wish);
+  loadingLabel(result.content.locale.ui.loading);
   if (!worldReady) {
     showNoWebgl(result.content.locale.ui.noWebglTitle, result.content.locale.ui.noWebglBody);
     return null;
   }
   const start = startState(result.content, params, search);
   const world = await worldReady;
-  const { ctx, dispose: disposeCore } = createContext({ content: result.content, params, world, start, read: fetchText });
+  // Nothing is drawn under the loading screen until the scene is ready for its first frame.
+  const resumeFrames = holdFrames(world);
+  features.add(resumeFrames);
+  loadingProgress(0.3);
+  const { content } = result;
+  performance.mark('backlot-scene');
+  const built = await inSlices(counted(buildSetSteps(content.set, content.locale.setDressing), buildStepCount(content.set), 0.3, 0.8));
+  performance.mark('backlot-set');
+  const { ctx, dispose: disposeCore } = createContext({ content, params, world, start, built, read: fetchText });
   const app: App = {
     ctx,
     dispose: () => {
@@ -62,11 +76,19 @@ export async function boot(): Promise<App | null> {
   };
   features.add(exposeTestHooks(ctx, app.dispose));
   performance.mark('backlot-overlays');
-  for (const feature of featuresFor(params.mode, { unknownStation: start.unknownStation, content: result.notices })) {
+  const list = featuresFor(params.mode, { unknownStation: start.unknownStation, content: result.notices });
+  for (const [i, feature] of list.entries()) {
+    // One feature a task: the page paints and takes input between them.
+    await yieldToMain();
     features.add(await feature.install(ctx));
+    loadingProgress(0.8 + (0.1 * (i + 1)) / list.length);
   }
   performance.mark('backlot-hud');
+  await warmUp(world);
+  performance.mark('backlot-warm');
+  resumeFrames();
   void firstFrame(ctx).then(() => {
+    endLoading();
     if (!features.isDisposed) features.add(offline(ctx));
   });
   return app;
@@ -79,6 +101,18 @@ function useLanguage(result: Extract<ContentResult, { ok: true }>, wish: Languag
   // ...but not a fallback for one we lack.
   if (wish.url && !result.notices.some((n) => n.startsWith('Language '))) storeLanguage(locale.locale);
   document.documentElement.dir = locale.dir ?? 'ltr';
+}
+
+/** Passes the steps through, moving the loading bar from `from` to `to` over `total` of them. */
+function* counted<T>(steps: Steps<T>, total: number, from: number, to: number): Steps<T> {
+  let done = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    done++;
+    loadingProgress(from + ((to - from) * Math.min(done, total)) / total);
+    yield;
+  }
 }
 
 /** Ready once a frame with the set in it has been drawn. */

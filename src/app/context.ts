@@ -4,7 +4,6 @@ import { AnalyticsLog } from '../analytics/log';
 import { VisitTracker } from '../analytics/tracker';
 import type { ReadText } from '../content/load';
 import type { Content } from '../content/types';
-import { buildSet } from '../set/build-set';
 import type { BuiltSet } from '../set/layout';
 import { storageArea } from '../storage';
 import { FRAME_SYSTEM, type FrameSystem } from '../systems/frame';
@@ -56,17 +55,15 @@ export interface AppContext {
   placeAtStart(): void;
 }
 
-/** Builds the set into the world and sets up the tour, the HUD and the frame phases. */
-export function createContext(o: { content: Content; params: UrlParams; world: World; start: StartState; read: ReadText }): { ctx: AppContext; dispose: () => void } {
+/** Puts the built set into the world and sets up the tour, the HUD and the frame phases. */
+export function createContext(o: { content: Content; params: UrlParams; world: World; start: StartState; built: BuiltSet; read: ReadText }): { ctx: AppContext; dispose: () => void } {
   const { content, world } = o;
   const { scene, rig, camera, view } = world;
   const { set } = content;
   const core = new Disposables();
   view.setAttribute('aria-label', content.locale.ui.sceneLabel);
 
-  performance.mark('backlot-scene');
-  const built = buildSet(set, content.locale.setDressing);
-  performance.mark('backlot-set');
+  const { built } = o;
   scene.object3D.add(built.root);
   core.add(() => {
     built.root.removeFromParent();
@@ -77,7 +74,6 @@ export function createContext(o: { content: Content; params: UrlParams; world: W
   const xr = systemOf<XrSystem>(scene, XR_SYSTEM);
   const hud = new Hud(content, (action) => tour.dispatch(action));
   core.add(() => hud.dispose());
-  document.getElementById('boot')?.remove();
   // Moves fade on the screen (DOM) or, in a headset, with a sphere around the eyes.
   const vrFade = new VrFade();
   camera.object3D.add(vrFade.mesh);

@@ -44,6 +44,9 @@ export function createWorld(): Promise<World> {
     'loading-screen': 'enabled: false',
     'keyboard-shortcuts': 'enterVR: false',
     background: 'color: #101116',
+    // The set's light is baked into its colours (set/light.ts, A-Frame's default lights included);
+    // nothing in the scene is lit, so no light is added.
+    light: 'defaultLightsEnabled: false',
     'pointer-select': '',
     'keyboard-nav': 'target: #scene-focus',
   }) as Scene;

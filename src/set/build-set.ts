@@ -5,12 +5,16 @@ import { MeshBuilder } from './mesh-builder';
 import type { PropTargets } from './prop-types';
 import { PROP_BUILDERS } from './props';
 import { buildFigure, figureHeadHeight } from './figure';
-import { createLedTexture } from './led-scene';
+import { LED_LAYERS, ledTextureSteps } from './led-scene';
+import { finish, type Steps } from '../slices';
 import { buildSoundstage } from './soundstage';
+import { bakeLight, setLights } from './light';
 import { seededRandom } from './random';
 import type { BuiltSet, CrewLayout, StationLayout } from './layout';
 
 const DEG = Math.PI / 180;
+/** The light is baked in this many steps (60 ms in one on a desktop: too long for one task). */
+const BAKE_PIECES = 4;
 
 function hashString(s: string): number {
   let h = 2166136261;
@@ -27,11 +31,25 @@ interface Lookups {
 
 /**
  * Builds the whole set from content: the soundstage shell, every station's props, every crew
- * figure and the tape marks, merged into three meshes (lit solids, unlit glow, LED-screen picture).
+ * figure and the tape marks, merged into three meshes (solids with their light baked in, glow,
+ * LED-screen picture).
  * `words` are what the signs, slates and labels say, in the visitor's language.
  */
 export function buildSet(set: SetFile, words: SetWords): BuiltSet {
-  const targets: PropTargets = { solid: new MeshBuilder(), glow: new MeshBuilder(), screen: new MeshBuilder() };
+  return finish(buildSetSteps(set, words));
+}
+
+/** How many steps `buildSetSteps` takes (the loading bar's scale). */
+export function buildStepCount(set: SetFile): number {
+  const parts = set.stations.reduce((n, s) => n + s.props.length + s.crew.length, 0);
+  return 1 + parts + 2 + BAKE_PIECES + LED_LAYERS;
+}
+
+/** The same, a prop, a figure or a layer of the LED picture at a step (start-up runs them in slices). */
+export function* buildSetSteps(set: SetFile, words: SetWords): Steps<BuiltSet> {
+  // The built-in set has about 350,000 solid vertices: starting there saves seven doublings, which
+  // copied 20 MB in one pause of 140 ms (0.5 s on a phone) halfway through the build.
+  const targets: PropTargets = { solid: new MeshBuilder(1 << 19), glow: new MeshBuilder(1 << 14), screen: new MeshBuilder() };
   // The shell goes in first: its vertices lead each buffer, so a draw range can skip it (AR model).
   buildSoundstage(targets, set.soundstage);
   const shellVertices = { solid: targets.solid.triangleCount * 3, glow: targets.glow.triangleCount * 3 };
@@ -42,12 +60,13 @@ export function buildSet(set: SetFile, words: SetWords): BuiltSet {
   };
   const stations = new Map<string, StationLayout>();
   const crew: CrewLayout[] = [];
-  for (const station of set.stations) stations.set(station.id, buildStation(targets, station, lookups, words, crew));
-  return assemble(targets, shellVertices, { stations, crew, bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 } });
+  yield;
+  for (const station of set.stations) stations.set(station.id, yield* buildStation(targets, station, lookups, words, crew));
+  return yield* assemble(targets, shellVertices, { stations, crew, bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 } });
 }
 
 /** One station: its props (with click boxes), the tape mark where the visitor stands, its crew. */
-function buildStation(targets: PropTargets, station: StationDef, lookups: Lookups, words: SetWords, crew: CrewLayout[]): StationLayout {
+function* buildStation(targets: PropTargets, station: StationDef, lookups: Lookups, words: SetWords, crew: CrewLayout[]): Steps<StationLayout> {
   const yaw = station.facing * DEG;
   const origin = new THREE.Vector3(station.position[0], 0, station.position[1]);
   const [sx, sz] = viewSpot(station);
@@ -70,6 +89,7 @@ function buildStation(targets: PropTargets, station: StationDef, lookups: Lookup
       propBoxes.push(box);
       top = Math.max(top, Math.min(box.max.y, 4.6));
     }
+    yield;
   }
 
   // Tape marks where the visitor stands: a ring in the stage colour and a "T" of gaffer tape.
@@ -80,7 +100,7 @@ function buildStation(targets: PropTargets, station: StationDef, lookups: Lookup
   targets.solid.box(0.07, 0.006, 0.45, tape, 0, 0, 0.05);
   targets.solid.pop();
 
-  station.crew.forEach((member, i) => {
+  for (const [i, member] of station.crew.entries()) {
     const department = lookups.roleDepartment.get(member.role) ?? '';
     const color = lookups.departmentColor.get(department) ?? '#888888';
     const pose = member.pose ?? 'stand';
@@ -90,32 +110,42 @@ function buildStation(targets: PropTargets, station: StationDef, lookups: Lookup
     buildFigure(targets.solid, { color, pose, seed: hashString(`${station.id}:${member.role}:${i}`) });
     targets.solid.pop();
     crew.push({ role: member.role, station: station.id, department, feet, head: new THREE.Vector3(feet.x, figureHeadHeight(pose), feet.z) });
-  });
+    yield;
+  }
 
   return { id: station.id, origin, yaw, spot, labelAnchor: new THREE.Vector3(origin.x, top + 0.5, origin.z), propBoxes, def: station };
 }
 
-/** The three merged meshes, their materials, the LED picture and the set's light. */
-function assemble(
+/** The three merged meshes (the solids' light baked in), their materials and the LED picture. */
+function* assemble(
   targets: PropTargets,
   shellVertices: { solid: number; glow: number },
   layout: Pick<BuiltSet, 'stations' | 'crew' | 'bounds'>,
-): BuiltSet {
+): Steps<BuiltSet> {
   const root = new THREE.Group();
   root.name = 'backlot-set';
-  const solidGeo = targets.solid.build();
-  const glowGeo = targets.glow.build();
+  const solidGeo = targets.solid.build({ uv: false });
+  yield;
+  const glowGeo = targets.glow.build({ uv: false });
   const screenGeo = targets.screen.build();
   const triangles = targets.solid.triangleCount + targets.glow.triangleCount + targets.screen.triangleCount;
   for (const b of Object.values(targets)) b.dispose();
+  yield;
 
-  const solidMat = new THREE.MeshLambertMaterial({ vertexColors: true });
-  const glowMat = new THREE.MeshBasicMaterial({ vertexColors: true });
-  const ledTexture = createLedTexture();
+  // The solids carry their light in their colours (light.ts), so they and the glowing parts are
+  // drawn alike: one unlit material, one shader program.
+  const rig = setLights();
+  const count = solidGeo.getAttribute('position').count;
+  for (let piece = 0; piece < BAKE_PIECES; piece++) {
+    bakeLight(solidGeo, rig, Math.floor((count * piece) / BAKE_PIECES), Math.floor((count * (piece + 1)) / BAKE_PIECES));
+    yield;
+  }
+  const flatMat = new THREE.MeshBasicMaterial({ vertexColors: true });
+  const ledTexture = yield* ledTextureSteps();
   const screenMat = new THREE.MeshBasicMaterial({ map: ledTexture, vertexColors: true });
   const meshes = [
-    new THREE.Mesh(solidGeo, solidMat),
-    new THREE.Mesh(glowGeo, glowMat),
+    new THREE.Mesh(solidGeo, flatMat),
+    new THREE.Mesh(glowGeo, flatMat),
     new THREE.Mesh(screenGeo, screenMat),
   ];
   meshes.forEach((mesh, i) => (mesh.name = ['set-solid', 'set-glow', 'set-screen'][i]!));
@@ -123,14 +153,6 @@ function assemble(
     mesh.matrixAutoUpdate = false; // static: never recompute their matrices per frame
     if (mesh.geometry.getAttribute('position').count > 0) root.add(mesh);
   }
-
-  // Cheap baked-feeling light: a warm key from the grid, a cool fill, sky/ground ambience. No shadows.
-  const hemi = new THREE.HemisphereLight('#c9d3e6', '#3b352d', 1.6);
-  const key = new THREE.DirectionalLight('#ffe8c4', 1.6);
-  key.position.set(6, 12, 4);
-  const fill = new THREE.DirectionalLight('#9fb7ff', 0.6);
-  fill.position.set(-8, 6, -6);
-  root.add(hemi, key, fill);
 
   return {
     root,
@@ -142,8 +164,7 @@ function assemble(
     triangles,
     dispose() {
       for (const mesh of meshes) mesh.geometry.dispose();
-      solidMat.dispose();
-      glowMat.dispose();
+      flatMat.dispose();
       screenMat.dispose();
       ledTexture.dispose();
     },

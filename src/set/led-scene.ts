@@ -1,6 +1,7 @@
 import * as THREE from 'three';
 import { SOFTWARE_CANVAS } from '../world-ui/text-canvas';
 import { seededRandom } from './random';
+import { finish, type Steps } from '../slices';
 
 /**
  * The picture the LED volume plays: a desert canyon at golden hour, painted procedurally with
@@ -349,7 +350,16 @@ function paintHaze(p: Painter): void {
   ctx.fillRect(0, horizon - H * 0.08, W, H * 0.18);
 }
 
+// In this order: each layer draws over the last, and takes its random numbers after the last's.
+const LAYERS = [paintSky, paintStars, paintSun, paintClouds, paintFarRanges, paintMesas, paintFloor, paintRiver, paintWalls, paintForeground, paintHaze];
+export const LED_LAYERS = LAYERS.length;
+
 export function paintLedScene(width: number, height: number): HTMLCanvasElement {
+  return finish(ledSceneSteps(width, height));
+}
+
+/** The picture painted layer by layer, a step each (start-up runs them in slices). */
+export function* ledSceneSteps(width: number, height: number): Steps<HTMLCanvasElement> {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -358,14 +368,16 @@ export function paintLedScene(width: number, height: number): HTMLCanvasElement 
   const W = width;
   const H = height;
   const p: Painter = { ctx, W, H, rand: seededRandom(0x5eed1234), sq: (H / W) * LED_DISPLAY_ASPECT, horizon: H * 0.7, sunX: W * 0.57, sunY: H * 0.585 };
-  // In this order: each step draws over the last, and takes its random numbers after the last's.
-  for (const step of [paintSky, paintStars, paintSun, paintClouds, paintFarRanges, paintMesas, paintFloor, paintRiver, paintWalls, paintForeground, paintHaze]) step(p);
+  for (const step of LAYERS) {
+    step(p);
+    yield;
+  }
   return canvas;
 }
 
 /** The LED picture as a texture for the screen material (LED wall and on-set monitors). */
-export function createLedTexture(): THREE.CanvasTexture {
-  const texture = new THREE.CanvasTexture(paintLedScene(2048, 512));
+export function* ledTextureSteps(): Steps<THREE.CanvasTexture> {
+  const texture = new THREE.CanvasTexture(yield* ledSceneSteps(2048, 512));
   texture.colorSpace = THREE.SRGBColorSpace;
   texture.anisotropy = 4;
   texture.wrapS = THREE.ClampToEdgeWrapping;

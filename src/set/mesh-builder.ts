@@ -33,11 +33,22 @@ const UP = new THREE.Vector3(0, 1, 0);
 export class MeshBuilder {
   // Typed arrays that double when full: pushing ~4 million numbers onto plain arrays was the
   // slowest part of building the set.
-  private positions = new Float32Array(3 * 4096);
-  private normals = new Float32Array(3 * 4096);
-  private colors = new Float32Array(3 * 4096);
-  private uvs = new Float32Array(2 * 4096);
+  private positions: Float32Array<ArrayBuffer>;
+  private normals: Float32Array<ArrayBuffer>;
+  private colors: Float32Array<ArrayBuffer>;
+  private uvs: Float32Array<ArrayBuffer>;
   private vertices = 0;
+
+  /**
+   * `capacity`: vertices to make room for at once. Each doubling copies every array, so a builder
+   * that will take a few hundred thousand vertices is better started near that size.
+   */
+  constructor(capacity = 4096) {
+    this.positions = new Float32Array(3 * capacity);
+    this.normals = new Float32Array(3 * capacity);
+    this.colors = new Float32Array(3 * capacity);
+    this.uvs = new Float32Array(2 * capacity);
+  }
   private readonly stack: THREE.Matrix4[] = [new THREE.Matrix4()];
   private readonly primitiveCache = new Map<string, THREE.BufferGeometry>();
 
@@ -157,14 +168,18 @@ export class MeshBuilder {
     return box;
   }
 
-  /** Emits the merged geometry. The builder can be reused afterwards (it is not cleared). */
-  build(): THREE.BufferGeometry {
+  /**
+   * Emits the merged geometry. The builder can be reused afterwards (it is not cleared).
+   * `uv: false` leaves texture coordinates out, for meshes drawn without a texture (less to copy
+   * and to upload to the GPU).
+   */
+  build(options: { uv?: boolean } = {}): THREE.BufferGeometry {
     const geo = new THREE.BufferGeometry();
     const n = this.vertices;
     geo.setAttribute('position', new THREE.BufferAttribute(this.positions.slice(0, n * 3), 3));
     geo.setAttribute('normal', new THREE.BufferAttribute(this.normals.slice(0, n * 3), 3));
     geo.setAttribute('color', new THREE.BufferAttribute(this.colors.slice(0, n * 3), 3));
-    geo.setAttribute('uv', new THREE.BufferAttribute(this.uvs.slice(0, n * 2), 2));
+    if (options.uv !== false) geo.setAttribute('uv', new THREE.BufferAttribute(this.uvs.slice(0, n * 2), 2));
     geo.computeBoundingBox();
     geo.computeBoundingSphere();
     return geo;

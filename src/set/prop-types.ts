@@ -3,7 +3,7 @@ import type { MeshBuilder } from './mesh-builder';
 
 /**
  * The three merged meshes a prop may draw into. Each becomes one draw call for the whole set.
- * - solid: lit (Lambert) vertex-coloured surfaces: stands, carts, walls, furniture.
+ * - solid: vertex-coloured surfaces under the set's light (baked in, light.ts): stands, carts, walls, furniture.
  * - glow: unlit vertex colours: lamp faces, bulbs, LEDs, tally lights, screens showing a flat colour.
  * - screen: unlit, textured with the LED-wall scene picture (src/set/led-scene.ts); use quad(..., uv)
  *   for the LED wall and for monitors that show what the camera sees.
