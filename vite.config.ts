@@ -26,6 +26,7 @@ function copyRuntimeFolders(folders: string[]): Plugin {
         for (const file of walk(folder)) {
           if (file.endsWith('.md')) continue; // provenance notes stay in the repo
           if (posixPath(file).startsWith('assets/fonts/source/')) continue; // the full fonts the web fonts are cut from
+          if (posixPath(file).startsWith('assets/poster/')) continue; // index.html's still goes in hashed, via Vite; source.json is the build's own record
           this.emitFile({ type: 'asset', fileName: posixPath(file), source: readFileSync(file) });
         }
       }
@@ -55,9 +56,22 @@ function validatedContent(): Plugin {
         const lang = /^assets\/audio\/narration\/([^/]+)\//.exec(f)?.[1] ?? '';
         audioBytes[lang] = (audioBytes[lang] ?? 0) + statSync(f).size;
       }
+      warnIfPosterStale(hashes);
       return { define: { __BACKLOT_CONTENT_HASHES__: JSON.stringify(hashes), __BACKLOT_AUDIO_BYTES__: JSON.stringify(audioBytes) } };
     },
   };
+}
+
+/** The loading screen's still (assets/poster/) shows the content it was made from: say when that changed. */
+function warnIfPosterStale(hashes: Record<string, string>): void {
+  let made: Record<string, string> = {};
+  try {
+    made = JSON.parse(readFileSync('assets/poster/source.json', 'utf8')) as Record<string, string>;
+  } catch {
+    // No record: the same advice as a stale one.
+  }
+  const changed = Object.keys(made).length === 0 ? ['its record'] : Object.keys(made).filter((f) => made[f] !== hashes[f]);
+  if (changed.length > 0) console.warn(`backlot: the loading screen's still (assets/poster/start.webp) predates ${changed.join(', ')}; after this build, run npm run build:poster`);
 }
 
 /**
@@ -154,7 +168,7 @@ function offline(): Plugin[] {
       // Runs in closeBundle, after dist/ is written, so the folders copied above are on disk.
       globPatterns: [
         'index.html',
-        'assets/*.{js,css,svg,png}',
+        'assets/*.{js,css,svg,png,webp}',
         'assets/fonts/*.woff2',
         'assets/audio/**/*.{mp3,vtt,json}',
         'scenes/**/*.json',

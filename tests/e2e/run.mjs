@@ -23,6 +23,7 @@ if (noBrowser) {
 
 // Journeys register their tests on import, in this order.
 await import('./journeys/smoke.mjs');
+await import('./journeys/loading.mjs');
 await import('./journeys/stations-by-click.mjs');
 await import('./journeys/keyboard.mjs');
 await import('./journeys/role-card.mjs');
