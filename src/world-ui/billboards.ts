@@ -1,4 +1,5 @@
 import * as THREE from 'three';
+import type { Steps } from '../slices';
 import { fitText, SOFTWARE_CANVAS, type TextDirection } from './text-canvas';
 
 /** One card in a batch: drawn once into the shared atlas, then placed and shown/hidden cheaply. */
@@ -36,7 +37,7 @@ void main() {
 /**
  * Many text cards (station labels, role tags) in ONE draw call: a canvas atlas, a quad per card
  * whose corners are pushed out in view space by the vertex shader. Showing, hiding or moving a card
- * rewrites a few floats, never rebuilds anything.
+ * rewrites a few floats, never rebuilds anything. The cards are drawn by `paint()`.
  */
 export class BillboardBatch {
   readonly mesh: THREE.Mesh;
@@ -45,6 +46,7 @@ export class BillboardBatch {
   private readonly shown: THREE.BufferAttribute;
   private readonly sizes: { width: number; height: number }[];
   private readonly texture: THREE.CanvasTexture;
+  private painting: { canvas: HTMLCanvasElement; entries: readonly BillboardEntry[]; slots: readonly { x: number; y: number; w: number; h: number }[] } | null;
 
   constructor(entries: readonly BillboardEntry[], pxPerMetre: number, options: { depthTest: boolean; renderOrder: number }) {
     // Shelf-pack the cards into an atlas at most 2048 wide.
@@ -70,17 +72,7 @@ export class BillboardBatch {
     const canvas = document.createElement('canvas');
     canvas.width = atlasW;
     canvas.height = atlasH;
-    const ctx = canvas.getContext('2d', SOFTWARE_CANVAS)!;
-    entries.forEach((e, i) => {
-      const s = slots[i]!;
-      ctx.save();
-      ctx.translate(s.x, s.y);
-      ctx.beginPath();
-      ctx.rect(0, 0, s.w, s.h);
-      ctx.clip();
-      e.draw(ctx, s.w, s.h);
-      ctx.restore();
-    });
+    this.painting = { canvas, entries, slots };
 
     const n = entries.length;
     const center = new Float32Array(n * 12);
@@ -139,6 +131,29 @@ export class BillboardBatch {
     this.mesh = new THREE.Mesh(geo, material);
     this.mesh.frustumCulled = false; // cards are offset in the shader; bounds would be wrong
     this.mesh.renderOrder = options.renderOrder;
+  }
+
+  /**
+   * Draws the cards into the atlas, one a step (start-up runs them in slices: a few dozen cards of
+   * text took one task of 150 ms, 0.6 s on a phone). Run once, before the batch is first drawn.
+   */
+  *paint(): Steps<void> {
+    if (!this.painting) return;
+    const { canvas, entries, slots } = this.painting;
+    this.painting = null;
+    const ctx = canvas.getContext('2d', SOFTWARE_CANVAS)!;
+    for (const [i, e] of entries.entries()) {
+      const s = slots[i]!;
+      ctx.save();
+      ctx.translate(s.x, s.y);
+      ctx.beginPath();
+      ctx.rect(0, 0, s.w, s.h);
+      ctx.clip();
+      e.draw(ctx, s.w, s.h);
+      ctx.restore();
+      yield;
+    }
+    this.texture.needsUpdate = true;
   }
 
   has(key: string): boolean {

@@ -3,22 +3,25 @@ import type { AppContext } from '../app/context';
 import { Disposables, type Disposer } from '../app/disposables';
 import { FocusRing } from './focus-ring';
 import { RoleTags } from './role-tags';
-import { buildStationLabels } from './station-labels';
+import { inSlices } from '../slices';
+import { buildStationLabels, stationLabelSteps } from './station-labels';
 
 /**
  * Station labels, role tags and the keyboard focus ring: the in-world words over the set. Labels
  * and tags are baked into atlases, so a change of high contrast draws them again; tags are laid out
  * in the overlays phase (not in AR, where DOM tags over the model take their place).
  */
-export function install(ctx: AppContext): Disposer {
+export async function install(ctx: AppContext): Promise<Disposer> {
   const { content, scene, tour, xr, set: built } = ctx;
   const d = new Disposables();
   const roleTags = new RoleTags();
   const focusRing = new FocusRing();
   const tagLines = ctx.lines.allocate(built.crew.length);
   const highContrast = tour.state!.settings.highContrast;
-  let labels = buildStationLabels(content, built.stations, highContrast);
-  scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, highContrast, tagLines), focusRing.mesh);
+  // At start-up the cards are drawn a few at a time, so the page stays responsive meanwhile.
+  let labels = await inSlices(stationLabelSteps(content, built.stations, highContrast));
+  const tags = await inSlices(roleTags.buildSteps(content, built.crew, highContrast, tagLines));
+  scene.object3D.add(labels.mesh, tags, focusRing.mesh);
   d.add(() => {
     labels.mesh.removeFromParent();
     labels.dispose();

@@ -1,5 +1,6 @@
 import * as THREE from 'three';
 import { BillboardBatch, drawCard } from './billboards';
+import { finish, type Steps } from '../slices';
 import { font } from './text-canvas';
 import type { CrewLayout } from '../set/layout';
 import type { LineRange } from './overlay-lines';
@@ -45,6 +46,11 @@ export class RoleTags {
   private group: THREE.Group | null = null;
 
   build(content: Content, crew: readonly CrewLayout[], highContrast: boolean, lines: LineRange): THREE.Group {
+    return finish(this.buildSteps(content, crew, highContrast, lines));
+  }
+
+  /** The same, a tag drawn a step (start-up runs them in slices). */
+  *buildSteps(content: Content, crew: readonly CrewLayout[], highContrast: boolean, lines: LineRange): Steps<THREE.Group> {
     this.dispose();
     this.crew = crew;
     this.shownRoles = new Set();
@@ -82,6 +88,7 @@ export class RoleTags {
       TAG_PX,
       { depthTest: true, renderOrder: 20 },
     );
+    yield* this.batch.paint();
     if (lines.count < crew.length) throw new Error(`role tags need ${crew.length} leader lines, got ${lines.count}`);
     this.lines = lines;
     this.leaderColor = new THREE.Color(highContrast ? '#ffffff' : '#f4e3b5');

@@ -1,10 +1,16 @@
 import type { Content } from '../content/types';
 import type { StationLayout } from '../set/layout';
 import { BillboardBatch, drawCard } from './billboards';
+import { finish, type Steps } from '../slices';
 import { font } from './text-canvas';
 
 /** One floating label per station, in one draw call, visible from the start of the tour. */
 export function buildStationLabels(content: Content, stations: ReadonlyMap<string, StationLayout>, highContrast: boolean): BillboardBatch {
+  return finish(stationLabelSteps(content, stations, highContrast));
+}
+
+/** The same, a label drawn a step (start-up runs them in slices). */
+export function* stationLabelSteps(content: Content, stations: ReadonlyMap<string, StationLayout>, highContrast: boolean): Steps<BillboardBatch> {
   const stageColor = new Map(content.set.stages.map((s) => [s.id, s.color]));
   // Size each label to its text, so long titles are not cut off and short ones stay compact.
   const measure = document.createElement('canvas').getContext('2d')!;
@@ -37,6 +43,7 @@ export function buildStationLabels(content: Content, stations: ReadonlyMap<strin
     };
   });
   const batch = new BillboardBatch(entries, PX, { depthTest: true, renderOrder: 10 });
+  yield* batch.paint();
   for (const layout of stations.values()) {
     batch.setAnchor(layout.id, layout.labelAnchor.x, layout.labelAnchor.y, layout.labelAnchor.z);
     batch.setShown(layout.id, true);
