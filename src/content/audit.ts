@@ -1,5 +1,5 @@
 import { LESSON_FILE, validateLesson } from './lesson';
-import { localeFile, SET_FILE, type ReadText } from './load';
+import { localeFile, readText, SET_FILE, type ReadText } from './load';
 import type { ContentProblem } from './types';
 import { contentWarnings, parseJson, validateLocale, validateSet } from './validate';
 
@@ -11,14 +11,9 @@ export interface ContentAudit {
 }
 
 async function readJson(read: ReadText, file: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: ContentProblem[] }> {
-  let text: string | null;
-  try {
-    text = await read(file);
-  } catch (err) {
-    return { ok: false, problems: [{ file, path: '$', message: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
-  }
-  if (text === null) return { ok: false, problems: [{ file, path: '$', message: 'is missing (not found)' }] };
-  const parsed = parseJson(text, file);
+  const got = await readText(read, file);
+  if (!got.ok) return got;
+  const parsed = parseJson(got.text, file);
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: [...parsed.problems] };
 }
 

@@ -36,7 +36,8 @@ async function sha256(text: string): Promise<string | null> {
 /** A file as read: its text and whether the build validated exactly these bytes. */
 export type ReadFile = { ok: true; text: string; known: boolean } | { ok: false; problems: ContentProblem[] };
 
-export async function readFile(read: ReadText, file: string): Promise<ReadFile> {
+/** A file's text, or the problem of one that could not be read or is missing. */
+export async function readText(read: ReadText, file: string): Promise<{ ok: true; text: string } | { ok: false; problems: ContentProblem[] }> {
   let text: string | null;
   try {
     text = await read(file);
@@ -44,6 +45,13 @@ export async function readFile(read: ReadText, file: string): Promise<ReadFile> 
     return { ok: false, problems: [{ file, path: '$', message: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
   }
   if (text === null) return { ok: false, problems: [{ file, path: '$', message: 'is missing (not found)' }] };
+  return { ok: true, text };
+}
+
+export async function readFile(read: ReadText, file: string): Promise<ReadFile> {
+  const got = await readText(read, file);
+  if (!got.ok) return got;
+  const { text } = got;
   const built = BUILT[file];
   return { ok: true, text, known: built !== undefined && (await sha256(text)) === built };
 }
