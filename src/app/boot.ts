@@ -1,6 +1,6 @@
 import { loadContent, type ContentResult, type LanguageWish } from '../content/load';
 import { storeLanguage } from '../i18n/language';
-import { parseUrlParams } from '../tour/url';
+import { parseUrlParams, type UrlParams } from '../tour/url';
 import { hasWebGL, showNoWebgl } from '../ui/error-screen';
 import { showContentError } from './heal';
 import { catchStrayRejections } from './rejections';
@@ -10,13 +10,13 @@ import { createContext, type AppContext } from './context';
 import { Disposables } from './disposables';
 import { featuresFor } from './features';
 import { fetchText } from './fetch';
-import { createWorld } from './scene';
-import { prepareStart, startState } from './start';
+import { createWorld, type World } from './scene';
+import { prepareStart, startState, type StartState } from './start';
 import { exposeTestHooks } from './test-hooks';
 import { install as offline } from '../offline/install';
 import { buildSetSteps, buildStepCount } from '../set/build-set';
 import { inSlices, yieldToMain, type Steps } from '../slices';
-import { endLoading, loadingLabel, loadingProgress } from './progress';
+import { endLoading, holdPage, loadingLabel, loadingProgress } from './progress';
 import { holdFrames, warmUp } from './warm-up';
 
 export interface App {
@@ -31,6 +31,7 @@ export interface App {
  */
 export async function boot(): Promise<App | null> {
   document.body.dataset.backlot = 'loading';
+  holdPage();
   const features = new Disposables();
   catchStrayRejections(features);
   features.add(listenForRefusals());
@@ -61,6 +62,22 @@ export async function boot(): Promise<App | null> {
   // Nothing is drawn under the loading screen until the scene is ready for its first frame.
   const resumeFrames = holdFrames(world);
   features.add(resumeFrames);
+  let app: App;
+  try {
+    app = await assemble(result, params, start, world, features);
+  } finally {
+    // Also when start-up failed part way: the error screen then shows over a scene that runs.
+    resumeFrames();
+  }
+  void firstFrame(app.ctx).then(() => {
+    endLoading();
+    if (!features.isDisposed) features.add(offline(app.ctx));
+  });
+  return app;
+}
+
+/** The set, the context and this mode's features, in pieces; then the GPU is readied for them. */
+async function assemble(result: Extract<ContentResult, { ok: true }>, params: UrlParams, start: StartState, world: World, features: Disposables): Promise<App> {
   loadingProgress(0.3);
   const { content } = result;
   performance.mark('backlot-scene');
@@ -86,11 +103,6 @@ export async function boot(): Promise<App | null> {
   performance.mark('backlot-hud');
   await warmUp(world);
   performance.mark('backlot-warm');
-  resumeFrames();
-  void firstFrame(ctx).then(() => {
-    endLoading();
-    if (!features.isDisposed) features.add(offline(ctx));
-  });
   return app;
 }
 

@@ -1,4 +1,4 @@
-import type * as THREE from 'three';
+import * as THREE from 'three';
 import { yieldToMain } from '../slices';
 import type { World } from './scene';
 
@@ -41,19 +41,20 @@ export async function warmUp(world: World): Promise<void> {
   const camera = (world.scene as unknown as { camera?: THREE.Camera }).camera;
   if (!renderer || !camera) return;
   const scene = world.scene.object3D;
+  const groups = byMaterial(scene);
+  const shown = new Map([...groups.values()].flat().map((o) => [o, o.visible]));
   try {
     if (renderer.extensions.has('KHR_parallel_shader_compile')) await renderer.compileAsync(scene, camera);
-    const groups = byMaterial(scene);
-    const shown = new Map([...groups.values()].flat().map((o) => [o, o.visible]));
     for (const objects of groups.values()) {
       await yieldToMain();
       for (const [o, visible] of shown) o.visible = objects.includes(o) ? visible : false;
       drawOnePixel(renderer, scene, camera);
     }
-    for (const [o, visible] of shown) o.visible = visible;
   } catch (err) {
     // Only a head start: the first frame compiles whatever is left, as it always did.
     console.warn('Backlot: could not prepare the scene for the GPU ahead of its first frame.', err);
+  } finally {
+    for (const [o, visible] of shown) o.visible = visible;
   }
 }
 
@@ -73,6 +74,8 @@ function byMaterial(scene: THREE.Object3D): Map<THREE.Material, THREE.Object3D[]
 
 function drawOnePixel(renderer: THREE.WebGLRenderer, scene: THREE.Object3D, camera: THREE.Camera): void {
   const autoClear = renderer.autoClear;
+  const scissorTest = renderer.getScissorTest();
+  const scissor = renderer.getScissor(new THREE.Vector4());
   renderer.setScissorTest(true);
   renderer.setScissor(0, 0, 1, 1);
   renderer.autoClear = false;
@@ -80,6 +83,7 @@ function drawOnePixel(renderer: THREE.WebGLRenderer, scene: THREE.Object3D, came
     renderer.render(scene, camera);
   } finally {
     renderer.autoClear = autoClear;
-    renderer.setScissorTest(false);
+    renderer.setScissor(scissor);
+    renderer.setScissorTest(scissorTest);
   }
 }

@@ -11,7 +11,8 @@ import * as THREE from 'three';
  * parts): the largest shader of the start-up (0.5 s to compile and link on a software GPU, a long
  * task on a phone) is gone, and so is the per-pixel lighting a phone's GPU did every frame.
  *
- * The numbers are three.js's (r155+, physically based light units, as A-Frame 1.5+ sets them up):
+ * The lights' colours, intensities and positions are the ones the running scene had (read from
+ * its three.js objects). The sum is three.js's (r155+, physically based light units):
  * outgoing = albedo × (ambient + hemisphere(n) + Σ colour × max(0, n·l)) / π.
  */
 export interface LightRig {
@@ -28,14 +29,15 @@ const lit = (hex: string, intensity: number): THREE.Color => new THREE.Color(hex
 /** The light the set has always had (A-Frame's defaults are turned off in the scene: they are in here). */
 export function setLights(): LightRig {
   return {
-    // A-Frame's default ambient light (#BBB, intensity π).
-    ambient: lit('#bbbbbb', Math.PI),
+    // A-Frame's default ambient light (#BBB, its default intensity 3.14).
+    ambient: lit('#bbbbbb', 3.14),
     // Sky and ground ambience.
     sky: lit('#c9d3e6', 1.6),
     ground: lit('#3b352d', 1.6),
     up: new THREE.Vector3(0, 1, 0),
     directional: [
-      // A-Frame's default directional light (white, 0.6 π, from -0.5 1 1).
+      // A-Frame's default directional light (white, 1.884, from -0.5 1 1 towards the origin: read
+      // from the running scene's light before the bake replaced it).
       { color: lit('#ffffff', 1.884), towards: new THREE.Vector3(-0.5, 1, 1).normalize() },
       // A warm key from the lighting grid.
       { color: lit('#ffe8c4', 1.6), towards: new THREE.Vector3(6, 12, 4).normalize() },

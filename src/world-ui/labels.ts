@@ -22,6 +22,14 @@ export async function install(ctx: AppContext): Promise<Disposer> {
   let labels = await inSlices(stationLabelSteps(content, built.stations, highContrast));
   const tags = await inSlices(roleTags.buildSteps(content, built.crew, highContrast, tagLines));
   scene.object3D.add(labels.mesh, tags, focusRing.mesh);
+  const redraw = (contrast: boolean): void => {
+    labels.dispose();
+    scene.object3D.remove(labels.mesh);
+    labels = buildStationLabels(content, built.stations, contrast);
+    scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, contrast, tagLines));
+  };
+  // High contrast may have been switched while the cards were being drawn.
+  if (tour.state!.settings.highContrast !== highContrast) redraw(tour.state!.settings.highContrast);
   d.add(() => {
     labels.mesh.removeFromParent();
     labels.dispose();
@@ -32,12 +40,7 @@ export async function install(ctx: AppContext): Promise<Disposer> {
 
   const showFocus = (focus: number | null, order: readonly string[]): void => focusRing.showAt(focus === null ? null : tour.layout(order[focus]!).spot);
   d.add(tour.subscribe((s, previous) => {
-    if (s.settings.highContrast !== previous.settings.highContrast) {
-      labels.dispose();
-      scene.object3D.remove(labels.mesh);
-      labels = buildStationLabels(content, built.stations, s.settings.highContrast);
-      scene.object3D.add(labels.mesh, roleTags.build(content, built.crew, s.settings.highContrast, tagLines));
-    }
+    if (s.settings.highContrast !== previous.settings.highContrast) redraw(s.settings.highContrast);
     showFocus(s.focus, s.order);
     roleTags.invalidate();
   }));
