@@ -77,7 +77,8 @@ function warnIfPosterStale(hashes: Record<string, string>): void {
 /**
  * The Content-Security-Policy of the built site, as a meta tag (a museum's server can send the same
  * as a header: see README). Scripts only from the site itself, never inline or eval'd; styles from
- * the site plus the <style> elements A-Frame injects for its own canvas and UI; images and media
+ * the site plus index.html's own <style> (the loading screen, painted before the app's stylesheet)
+ * and the <style> elements A-Frame injects for its own canvas and UI; images and media
  * also from data: and blob: (canvas textures, audio unlock); nothing may be framed, posted or
  * based elsewhere. Not applied to the dev server, whose hot reload needs more.
  */

@@ -3,8 +3,9 @@
 // visitor's first frame has them and no interface over it, softened, darkened and stored at 960×540.
 // The loading screen shows it behind the progress bar, so something meaningful paints before any
 // script has run (see #boot in index.html).
-// Writes assets/poster/source.json with the sha256 of the content it shows; the build warns when
-// scenes/ has changed since (run this again).
+// Writes assets/poster/source.json with the sha256 of the content files it shows; the build warns
+// when one of them has changed since. A change to how the set is drawn (src/set/) is not tracked:
+// run this again after one.
 //   npm run build && npm run build:poster
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+import { dropLoading } from '../app/progress';
 import type { ContentProblem } from '../content/types';
 import { formatProblem, totalProblems } from '../content/problems';
 import { h } from './dom';
@@ -22,7 +23,7 @@ export function showErrorScreen(problems: readonly ContentProblem[], options: Er
   for (const p of problems) {
     list.append(h('li', {}, h('code', { class: 'file' }, p.file), ' ', h('code', { class: 'path' }, p.path), ' ', h('span', { class: 'reason' }, p.message)));
   }
-  document.getElementById('boot')?.remove();
+  dropLoading();
   document.getElementById('error-screen')?.remove();
   const status = h('p', { id: 'error-retry', role: 'status' });
   const retry = options.onRetry ? h('button', { type: 'button', id: 'btn-retry' }, 'Try again') : null;
@@ -44,7 +45,7 @@ export function showErrorScreen(problems: readonly ContentProblem[], options: Er
 
 /** No WebGL: say so plainly in the visitor's language instead of leaving a blank page. */
 export function showNoWebgl(title: string, body: string): void {
-  document.getElementById('boot')?.remove();
+  dropLoading();
   document.body.append(h('main', { id: 'no-webgl', class: 'fullscreen-message', role: 'alert' }, h('h1', {}, title), h('p', {}, body)));
   document.body.dataset.backlot = 'no-webgl';
 }

@@ -19,7 +19,8 @@ function recordLoading() {
       if (v >= 30 && !seen.mid) {
         const boot = document.getElementById('boot');
         const r = boot.getBoundingClientRect();
-        seen.mid = { value: v, busy: boot.getAttribute('aria-busy'), label: document.querySelector('.boot-label').textContent, covers: r.width >= innerWidth && r.height >= innerHeight };
+        const others = [...document.body.children].filter((el) => el !== boot && !['SCRIPT', 'NOSCRIPT'].includes(el.tagName));
+        seen.mid = { value: v, others: others.length, inert: others.every((el) => el.inert), label: document.querySelector('.boot-label').textContent, covers: r.width >= innerWidth && r.height >= innerHeight };
       }
       if (v !== seen.values.at(-1)) seen.values.push(v);
       const label = bar.getAttribute('aria-label');
@@ -59,7 +60,8 @@ test('loading: a still of the stage and a progress bar that moves forward, in th
   const seen = await page.evaluate(() => window.__loading);
   const { mid } = seen;
   assert(mid, 'the bar never reached 30 %');
-  assertEqual(mid.busy, 'true', '#boot aria-busy while loading');
+  assert(mid.others > 0 && mid.inert, `the page under the loading screen is not inert (${mid.others} elements)`);
+  assertEqual(await page.evaluate(() => [...document.body.children].filter((el) => el.inert).length), 0, 'inert elements once loaded');
   assert(mid.covers, 'the loading screen does not cover the view');
 
   assertEqual(mid.label, es.ui.loading, 'the loading words (Spanish)');
