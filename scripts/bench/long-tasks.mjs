@@ -7,7 +7,7 @@
 //     floor:   'floor-scene' (the scene's 'loaded' event).
 //   end   = 'backlot-first-frame' / 'floor-first-frame' + 2 s.
 // A task counts if it starts inside the window. The task the start mark itself runs in counts only
-// from the mark to its end: the app carries on synchronously after the mark (buildSet…), and what
+// from the mark to its end: the app carries on synchronously after the mark (building the set…), and what
 // ran before the mark in that task belongs to the start-up. Durations are main-thread RunTask
 // events from a CDP trace (every task, also those under 50 ms); the page's own
 // PerformanceObserver('longtask', buffered) count of tasks over 50 ms is shown as a cross-check.

@@ -6,7 +6,7 @@ import type { PropTargets } from './prop-types';
 import { PROP_BUILDERS } from './props';
 import { buildFigure, figureHeadHeight } from './figure';
 import { LED_LAYERS, ledTextureSteps } from './led-scene';
-import { finish, type Steps } from '../slices';
+import type { Steps } from '../slices';
 import { buildSoundstage } from './soundstage';
 import { bakeLight, setLights } from './light';
 import { seededRandom } from './random';
@@ -29,23 +29,20 @@ interface Lookups {
   readonly stageColor: ReadonlyMap<string, string>;
 }
 
-/**
- * Builds the whole set from content: the soundstage shell, every station's props, every crew
- * figure and the tape marks, merged into three meshes (solids with their light baked in, glow,
- * LED-screen picture).
- * `words` are what the signs, slates and labels say, in the visitor's language.
- */
-export function buildSet(set: SetFile, words: SetWords): BuiltSet {
-  return finish(buildSetSteps(set, words));
-}
-
 /** How many steps `buildSetSteps` takes (the loading bar's scale). */
 export function buildStepCount(set: SetFile): number {
   const parts = set.stations.reduce((n, s) => n + s.props.length + s.crew.length, 0);
   return 1 + parts + 2 + BAKE_PIECES + LED_LAYERS;
 }
 
-/** The same, a prop, a figure or a layer of the LED picture at a step (start-up runs them in slices). */
+/**
+ * Builds the whole set from content: the soundstage shell, every station's props, every crew
+ * figure and the tape marks, merged into three meshes (solids with their light baked in, glow,
+ * LED-screen picture).
+ * `words` are what the signs, slates and labels say, in the visitor's language. A generator: a
+ * prop, a figure or a layer of the LED picture a step, so start-up can run it in slices
+ * (`inSlices`) and a test straight through (`finish`).
+ */
 export function* buildSetSteps(set: SetFile, words: SetWords): Steps<BuiltSet> {
   // The built-in set has about 350,000 solid vertices: starting there saves seven doublings, which
   // copied 20 MB in one pause of 140 ms (0.5 s on a phone) halfway through the build.

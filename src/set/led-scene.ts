@@ -1,7 +1,7 @@
 import * as THREE from 'three';
 import { SOFTWARE_CANVAS } from '../world-ui/text-canvas';
 import { seededRandom } from './random';
-import { finish, type Steps } from '../slices';
+import type { Steps } from '../slices';
 
 /**
  * The picture the LED volume plays: a desert canyon at golden hour, painted procedurally with
@@ -354,12 +354,8 @@ function paintHaze(p: Painter): void {
 const LAYERS = [paintSky, paintStars, paintSun, paintClouds, paintFarRanges, paintMesas, paintFloor, paintRiver, paintWalls, paintForeground, paintHaze];
 export const LED_LAYERS = LAYERS.length;
 
-export function paintLedScene(width: number, height: number): HTMLCanvasElement {
-  return finish(ledSceneSteps(width, height));
-}
-
 /** The picture painted layer by layer, a step each (start-up runs them in slices). */
-export function* ledSceneSteps(width: number, height: number): Steps<HTMLCanvasElement> {
+function* ledSceneSteps(width: number, height: number): Steps<HTMLCanvasElement> {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;

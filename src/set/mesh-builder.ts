@@ -38,6 +38,8 @@ export class MeshBuilder {
   private colors: Float32Array<ArrayBuffer>;
   private uvs: Float32Array<ArrayBuffer>;
   private vertices = 0;
+  private readonly stack: THREE.Matrix4[] = [new THREE.Matrix4()];
+  private readonly primitiveCache = new Map<string, THREE.BufferGeometry>();
 
   /**
    * `capacity`: vertices to make room for at once. Each doubling copies every array, so a builder
@@ -49,8 +51,6 @@ export class MeshBuilder {
     this.colors = new Float32Array(3 * capacity);
     this.uvs = new Float32Array(2 * capacity);
   }
-  private readonly stack: THREE.Matrix4[] = [new THREE.Matrix4()];
-  private readonly primitiveCache = new Map<string, THREE.BufferGeometry>();
 
   /** The current local-to-world transform. */
   get matrix(): THREE.Matrix4 {

@@ -56,10 +56,6 @@ export class Sheet {
 
   private wasDragged = false;
 
-  get isExpanded(): boolean {
-    return this.expanded;
-  }
-
   set(expanded: boolean): void {
     if (expanded === this.expanded) return;
     this.expanded = expanded;
