@@ -10,8 +10,12 @@ export interface ContentAudit {
   readonly warnings: readonly ContentProblem[];
 }
 
-async function readJson(read: ReadText, file: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: ContentProblem[] }> {
-  const got = await readText(read, file);
+/** A file parsed, or its problems; with `optional`, null for a file that is not there. */
+async function readJson(read: ReadText, file: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: ContentProblem[] }>;
+async function readJson(read: ReadText, file: string, o: { optional: true }): Promise<{ ok: true; value: unknown } | { ok: false; problems: ContentProblem[] } | null>;
+async function readJson(read: ReadText, file: string, o?: { optional: true }): Promise<{ ok: true; value: unknown } | { ok: false; problems: ContentProblem[] } | null> {
+  const got = await readText(read, file, o);
+  if (got === null) return null;
   if (!got.ok) return got;
   const parsed = parseJson(got.text, file);
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: [...parsed.problems] };
@@ -25,7 +29,7 @@ export async function auditContent(read: ReadText): Promise<ContentAudit> {
   if (!set.ok) return { problems: set.problems, warnings: [] };
   const problems: ContentProblem[] = [];
   // The lesson is optional content: a set without scenes/lesson.json simply has no classroom mode.
-  const lesson = (await read(LESSON_FILE).catch(() => null)) === null ? null : await readJson(read, LESSON_FILE);
+  const lesson = await readJson(read, LESSON_FILE, { optional: true });
   if (lesson && !lesson.ok) problems.push(...lesson.problems);
   for (const code of set.value.locales) {
     const file = localeFile(code);

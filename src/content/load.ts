@@ -36,15 +36,17 @@ async function sha256(text: string): Promise<string | null> {
 /** A file as read: its text and whether the build validated exactly these bytes. */
 export type ReadFile = { ok: true; text: string; known: boolean } | { ok: false; problems: ContentProblem[] };
 
-/** A file's text, or the problem of one that could not be read or is missing. */
-export async function readText(read: ReadText, file: string): Promise<{ ok: true; text: string } | { ok: false; problems: ContentProblem[] }> {
+/** A file's text, or the problem of one that could not be read or is missing (null if `optional`). */
+export async function readText(read: ReadText, file: string): Promise<{ ok: true; text: string } | { ok: false; problems: ContentProblem[] }>;
+export async function readText(read: ReadText, file: string, o?: { optional: true }): Promise<{ ok: true; text: string } | { ok: false; problems: ContentProblem[] } | null>;
+export async function readText(read: ReadText, file: string, o?: { optional: true }): Promise<{ ok: true; text: string } | { ok: false; problems: ContentProblem[] } | null> {
   let text: string | null;
   try {
     text = await read(file);
   } catch (err) {
     return { ok: false, problems: [{ file, path: '$', message: `could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
   }
-  if (text === null) return { ok: false, problems: [{ file, path: '$', message: 'is missing (not found)' }] };
+  if (text === null) return o?.optional ? null : { ok: false, problems: [{ file, path: '$', message: 'is missing (not found)' }] };
   return { ok: true, text };
 }
 

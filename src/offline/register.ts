@@ -42,6 +42,9 @@ export function registerOffline(options: OfflineOptions): boolean {
 export async function saveForOffline(languages: readonly string[] | 'all', onProgress: (done: number, total: number) => void): Promise<void> {
   if (!('serviceWorker' in navigator)) throw new Error('no service worker here');
   const registration = await navigator.serviceWorker.ready;
+  const worker = registration.active;
+  // Without an active worker nobody would ever answer: fail now rather than wait for good.
+  if (!worker) throw new Error('no active service worker');
   return new Promise((resolve, reject) => {
     const onMessage = (event: MessageEvent): void => {
       const data = event.data as { type?: unknown; done?: unknown; total?: unknown; reason?: unknown } | null;
@@ -56,6 +59,6 @@ export async function saveForOffline(languages: readonly string[] | 'all', onPro
       }
     };
     navigator.serviceWorker.addEventListener('message', onMessage);
-    registration.active?.postMessage({ type: 'backlot-save-offline', languages });
+    worker.postMessage({ type: 'backlot-save-offline', languages });
   });
 }

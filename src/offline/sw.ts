@@ -30,9 +30,10 @@ precacheAndRoute(AudioCache.core(manifest));
 cleanupOutdatedCaches();
 const audio = new AudioCache(manifest, self.registration.scope);
 self.addEventListener('activate', (event) => event.waitUntil(audio.prune()));
+// The match hands the file's path on to the handler (Workbox passes a truthy match as `params`).
 registerRoute(
-  ({ url, request }) => request.method === 'GET' && audio.path(url.href) !== null,
-  ({ request, url }) => audio.respond(request, audio.path(url.href)!),
+  ({ url, request }) => (request.method === 'GET' ? audio.path(url.href) : null),
+  ({ request, params }) => audio.respond(request, params as unknown as string),
 );
 
 self.addEventListener('message', (event) => {
