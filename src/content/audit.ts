@@ -1,6 +1,8 @@
 import { LESSON_FILE, validateLesson } from './lesson';
 import { localeFile, readText, SET_FILE, type ReadText } from './load';
-import type { ContentProblem } from './types';
+import { TAKE_FILE, takeLocaleFile } from './take-types';
+import { validateTake, validateTakeLocale } from './take-check';
+import type { ContentProblem, SetFile } from './types';
 import { contentWarnings, parseJson, validateLocale, validateSet } from './validate';
 
 export interface ContentAudit {
@@ -21,7 +23,7 @@ async function readJson(read: ReadText, file: string, o?: { optional: true }): P
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: [...parsed.problems] };
 }
 
-/** Validates the set, every locale it lists and the lesson against each (what `npm run check-content` and the build run). */
+/** Validates the set, every locale it lists, the lesson against each and the take with its words (what `npm run check-content` and the build run). */
 export async function auditContent(read: ReadText): Promise<ContentAudit> {
   const setJson = await readJson(read, SET_FILE);
   if (!setJson.ok) return { problems: setJson.problems, warnings: [] };
@@ -46,7 +48,29 @@ export async function auditContent(read: ReadText): Promise<ContentAudit> {
       if (!checked.ok) problems.push(...checked.problems.filter((p) => p.file !== LESSON_FILE || code === set.value.locales[0]));
     }
   }
+  problems.push(...(await auditTake(read, set.value)));
   return { problems, warnings: contentWarnings(set.value, SET_FILE) };
+}
+
+/** scenes/take.json is optional (a set without it has no take); once it is there, every locale needs its words. */
+async function auditTake(read: ReadText, set: SetFile): Promise<ContentProblem[]> {
+  const json = await readJson(read, TAKE_FILE, { optional: true });
+  if (json === null) return [];
+  if (!json.ok) return json.problems;
+  const take = validateTake(json.value, set, TAKE_FILE);
+  if (!take.ok) return [...take.problems];
+  const problems: ContentProblem[] = [];
+  for (const code of set.locales) {
+    const file = takeLocaleFile(code);
+    const words = await readJson(read, file, { optional: true });
+    if (words === null) {
+      problems.push({ file, path: '$', message: `is missing: ${TAKE_FILE} needs the take's words in every language scenes/set.json lists ("${code}")` });
+      continue;
+    }
+    const checked = words.ok ? validateTakeLocale(words.value, take.value, set, file, code) : words;
+    if (!checked.ok) problems.push(...checked.problems);
+  }
+  return problems;
 }
 
 /** Every problem in scenes/ (uncapped), as auditContent finds them. */

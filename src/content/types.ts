@@ -17,6 +17,7 @@ export const PROP_TYPES = [
   'prop-table', 'crash-mat', 'stunt-rig', 'led-wall', 'costume-rack', 'makeup-mirror',
   'production-desk', 'schedule-board', 'edit-suite', 'script-table', 'storyboard-wall',
   'ai-console', 'drone', 'xr-table', 'poster-wall', 'apple-box', 'cable-coil', 'clapperboard',
+  'dolly-track', 'diner-booth', 'window-flat', 'practical-lamp',
 ] as const;
 export type PropType = (typeof PROP_TYPES)[number];
 
@@ -39,6 +40,51 @@ export interface CrewDef {
   /** Yaw in degrees relative to the station's facing; 0 looks toward the visitor. */
   readonly facing?: number;
   readonly pose?: Pose;
+}
+
+/** What a performer on the hot set carries: drawn in their hands and moved with them. */
+export const PERFORMER_HOLDS = ['slate', 'boom', 'script', 'kit'] as const;
+export type PerformerHold = (typeof PERFORMER_HOLDS)[number];
+
+/** Someone on the hot set: an actor or a crew member working the shot. The take moves them. */
+export interface PerformerDef {
+  /** Unique on the hot set; the take (scenes/take.json) names performers by it. */
+  readonly id: string;
+  /** A role id from SetFile.roles (their role card and tag). */
+  readonly role: string;
+  /** First position ("ones"), in the hot set's own frame (see HotSetDef.facing). */
+  readonly at: Vec2;
+  /** Yaw in degrees relative to the hot set's facing; 0 looks toward its open side (+z). */
+  readonly facing?: number;
+  readonly pose?: Pose;
+  readonly holds?: PerformerHold;
+}
+
+/** Gear the take moves: the camera dolly on its track, the red "rolling" light. */
+export const GEAR_TYPES = ['dolly', 'red-light'] as const;
+export type GearType = (typeof GEAR_TYPES)[number];
+
+export interface GearDef {
+  readonly id: string;
+  readonly type: GearType;
+  readonly at: Vec2;
+  /** Yaw in degrees relative to the hot set's facing; a dolly's camera looks along its -z. */
+  readonly rotation?: number;
+}
+
+/**
+ * The set being shot, in the middle of the stage: the built room (props), the actors and the crew
+ * working the shot (performers) and the gear the take moves. Everything is in its own frame:
+ * origin at `position`, its open side (where the camera is) toward its local +z.
+ */
+export interface HotSetDef {
+  readonly position: Vec2;
+  readonly facing: number;
+  /** Stations whose panels start a take and whose visitors see the performers' role tags. */
+  readonly stations: readonly string[];
+  readonly props: readonly PropDef[];
+  readonly performers: readonly PerformerDef[];
+  readonly gear: readonly GearDef[];
 }
 
 export interface StationDef {
@@ -114,6 +160,8 @@ export interface SetFile {
   readonly audio?: SetAudio;
   /** Kiosk mode (?mode=kiosk) settings; every field has a default. */
   readonly kiosk?: KioskConfig;
+  /** The set being shot in the middle of the stage, where a take is called (scenes/take.json). */
+  readonly hotSet?: HotSetDef;
 }
 
 export interface KioskConfig {
@@ -171,6 +219,7 @@ export const UI_KEYS = [
   'saveOfflineProgress',
   'saveOfflineDone',
   'saveOfflineFailed',
+  'shootTake',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

@@ -5,6 +5,7 @@ import localeSchema from '../../scenes/schema/locale.schema.json';
 import { SET_WORD_KEYS, UI_KEYS, type ContentProblem, type LocaleFile, type SetFile, type SetWordKey, type StationDef, type UiKey, type Vec2 } from './types';
 import { undrawable } from '../set/pixel-font';
 import { placeInStation, viewSpot } from './geometry';
+import { checkHotSet } from './hot-set-check';
 
 export { placeInStation, viewSpot } from './geometry';
 export { capProblems, deepFreeze, formatProblem, MAX_LISTED_PROBLEMS, totalProblems } from './problems';
@@ -95,12 +96,13 @@ export function validateSet(raw: unknown, file = 'scenes/set.json'): Checked<Set
   if (!set.locales.includes(set.defaultLocale)) p('$.defaultLocale', `"${set.defaultLocale}" is not one of locales (${set.locales.join(', ')})`);
   checkCast(set, p);
   checkPlacement(set, p);
+  checkHotSet(set, p);
   checkAudio(set, p);
   checkTour(set, p);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: set };
 }
 
-/** Departments, stages and roles that stations and crew name exist; every role has one figure. */
+/** Departments, stages and roles that stations and crew name exist; every role has one station figure or plays on the hot set. */
 function checkCast(set: SetFile, p: Report): void {
   const departments = new Set(set.departments.map((d) => d.id));
   set.roles.forEach((r, i) => {
@@ -121,8 +123,10 @@ function checkCast(set: SetFile, p: Report): void {
       else figureOf.set(member.role, station.id);
     });
   });
+  // A role seen only on the hot set (the actors) still has a figure, a tag and a role card there.
+  const onHotSet = new Set(set.hotSet?.performers.map((performer) => performer.role));
   set.roles.forEach((r, i) => {
-    if (roles.has(r.id) && !figureOf.has(r.id)) p(`$.roles[${i}]`, `role "${r.id}" has no crew figure: add it to one station's crew`);
+    if (roles.has(r.id) && !figureOf.has(r.id) && !onHotSet.has(r.id)) p(`$.roles[${i}]`, `role "${r.id}" has no crew figure: add it to one station's crew${set.hotSet ? " or the hot set's performers" : ''}`);
   });
 }
 

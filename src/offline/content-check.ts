@@ -1,31 +1,40 @@
 import { checkSchema, type Schema } from '../content/schema-check';
 import { formatProblem, parseJson, validateSet } from '../content/validate';
 import type { ContentProblem } from '../content/types';
+import { TAKE_FILE } from '../content/take-types';
 import localeSchema from '../../scenes/schema/locale.schema.json';
 import lessonSchema from '../../scenes/schema/lesson.schema.json';
+import takeSchema from '../../scenes/schema/take.schema.json';
+import takeLocaleSchema from '../../scenes/schema/take-locale.schema.json';
 
 export type Verdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-const LOCALE = /^scenes\/locales\/([a-z]{2,3}(?:-[A-Z]{2})?)\.json$/;
+const CODE = '([a-z]{2,3}(?:-[A-Z]{2})?)';
+const LOCALE = new RegExp(`^scenes/locales/${CODE}\\.json$`);
+const TAKE_LOCALE = new RegExp(`^scenes/take/${CODE}\\.json$`);
 
 /**
  * Whether a content file may replace the offline copy: it must parse and pass the checks a file can
- * pass on its own (the set fully; a locale or the lesson against its schema, and a locale must be
- * for the language its name says). Cross-file checks stay with the app, which reports them.
+ * pass on its own (the set fully; a locale, the lesson, the take or the take's words against its
+ * schema, and a language file must be for the language its name says). Cross-file checks stay with
+ * the app, which reports them.
  */
 export function contentVerdict(file: string, text: string): Verdict {
   const parsed = parseJson(text, file);
   if (!parsed.ok) return refused(parsed.problems);
   let problems: readonly ContentProblem[] = [];
+  const language = LOCALE.exec(file) ?? TAKE_LOCALE.exec(file);
   if (file === 'scenes/set.json') {
     const checked = validateSet(parsed.value, file);
     problems = checked.ok ? [] : checked.problems;
-  } else if (LOCALE.test(file)) {
-    problems = checkSchema(parsed.value, localeSchema as Schema, file);
+  } else if (language) {
+    problems = checkSchema(parsed.value, (LOCALE.test(file) ? localeSchema : takeLocaleSchema) as Schema, file);
     const code = (parsed.value as { locale?: unknown }).locale;
-    if (problems.length === 0 && code !== LOCALE.exec(file)![1]) problems = [{ file, path: '$.locale', message: `is ${JSON.stringify(code)} but the file is for "${LOCALE.exec(file)![1]}"` }];
+    if (problems.length === 0 && code !== language[1]) problems = [{ file, path: '$.locale', message: `is ${JSON.stringify(code)} but the file is for "${language[1]}"` }];
   } else if (file === 'scenes/lesson.json') {
     problems = checkSchema(parsed.value, lessonSchema as Schema, file);
+  } else if (file === TAKE_FILE) {
+    problems = checkSchema(parsed.value, takeSchema as Schema, file);
   }
   return problems.length === 0 ? { ok: true } : refused(problems);
 }

@@ -99,7 +99,7 @@ describe('validateSet: schema problems', () => {
     Object.assign(nth(nth(set.stations, 1).props, 0), { type: 'camera-crane' });
     const problems = problemsOf(validateSet(set));
     expect(problems).toEqual([problem(SET, '$.stations[1].props[0].type', 'found string "camera-crane"')]);
-    expect(nth(problems, 0).message).toMatch(/^must be one of "camera-dolly", "camera-tripod", .*"clapperboard"; found/);
+    expect(nth(problems, 0).message).toMatch(/^must be one of "camera-dolly", "camera-tripod", .*"practical-lamp"; found/);
   });
 
   it('a stage that is not in $.stages', () => {

@@ -5,6 +5,8 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import setSchema from '../../scenes/schema/set.schema.json';
 import localeSchema from '../../scenes/schema/locale.schema.json';
 import lessonSchema from '../../scenes/schema/lesson.schema.json';
+import takeSchema from '../../scenes/schema/take.schema.json';
+import takeLocaleSchema from '../../scenes/schema/take-locale.schema.json';
 import { checkSchema, propertyPath, type Schema } from '../../src/content/schema-check';
 import { buildCorpus, type SchemaName } from './fixtures/schema-corpus';
 
@@ -13,7 +15,13 @@ import { buildCorpus, type SchemaName } from './fixtures/schema-corpus';
  * every document of the corpus, and for an invalid one point at the same JSON paths. So the checker
  * can never drift from the schemas editors use (a keyword it misreads shows up here first).
  */
-const SCHEMAS: Record<SchemaName, Schema> = { set: setSchema as Schema, locale: localeSchema as Schema, lesson: lessonSchema as Schema };
+const SCHEMAS: Record<SchemaName, Schema> = {
+  set: setSchema as Schema,
+  locale: localeSchema as Schema,
+  lesson: lessonSchema as Schema,
+  take: takeSchema as Schema,
+  takeLocale: takeLocaleSchema as Schema,
+};
 
 // strict: an unknown keyword or a keyword on the wrong type is an error in the schema itself.
 const ajv = new Ajv2020({ allErrors: true, strict: true });
