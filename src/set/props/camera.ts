@@ -1,6 +1,7 @@
 import * as THREE from 'three';
 import type { MeshBuilder } from '../mesh-builder';
-import type { PropBuilder } from '../prop-types';
+import type { SetWords } from '../../content/types';
+import type { PropBuilder, PropTargets } from '../prop-types';
 import { ledSlice } from '../led-scene';
 import { format } from '../../ui/dom';
 import { C, group, pixelText, rbox, xcyl, xf, zcyl } from './kit';
@@ -21,9 +22,9 @@ function fluidHead(b: MeshBuilder): void {
   b.rod([-0.2, 0.02, -0.48], [-0.22, 0.01, -0.54], 0.018, C.rubber, 6);
 }
 
-const cameraDolly: PropBuilder = (t, _rand, words) => {
+/** Straight dolly track, 2.8 m along x: two steel pipes on wooden ties, and the car's cable on the floor. */
+export function dollyTrack(t: PropTargets): void {
   const b = t.solid;
-  // straight track: two steel pipes on wooden ties
   for (let i = 0; i < 5; i++) {
     const x = -1.3 + i * 0.65;
     b.box(0.1, 0.04, 0.9, C.darkWood, x, 0.02, 0);
@@ -32,41 +33,97 @@ const cameraDolly: PropBuilder = (t, _rand, words) => {
     xcyl(b, 0.024, 2.8, C.chrome, 0, 0.064, z, 8);
     for (const x of [-1.4, 1.4]) xcyl(b, 0.027, 0.04, C.steel, x, 0.064, z, 8);
   }
-  group(t, { x: 0.1 }, () => {
-    // wheel trucks riding the pipes
-    for (const x of [-0.32, 0.32]) {
-      for (const z of [-0.31, 0.31]) {
-        b.box(0.2, 0.05, 0.07, C.darkGrey, x, 0.16, z);
-        for (const dx of [-0.06, 0.06]) {
-          zcyl(b, 0.045, 0.03, C.rubber, x + dx, 0.125, z - 0.025, 10);
-          zcyl(b, 0.045, 0.03, C.rubber, x + dx, 0.125, z + 0.025, 10);
-        }
+  floorCable(b, [[0.5, -0.1], [0.9, -0.55], [1.3, -0.65]], C.black, 0.009);
+}
+
+/** Fluid-head yaw of the camera-dolly station's car: the lens looks toward the visitor's right. */
+const DOLLY_AIM = 0.55;
+/** Where the fluid head's pan axis stands on the car (x, in the car's frame) and its top (y). */
+const HEAD = { x: 0.12, y: 1.01 } as const;
+/** The camera's baseplate sits this far above the pan axis top (the fluid head's height). */
+const HEAD_TO_CAMERA = 0.135;
+/** Lens axis above the camera's baseplate, and the matte box's front edge ahead of the body centre (gear.ts cinemaCamera). */
+const CAMERA_LENS_Y = 0.11;
+const MATTE_BOX_FRONT = 0.5;
+
+/**
+ * Where a virtual camera goes to see what the dolly's camera sees, in the car's frame (origin on
+ * the floor between the wheel trucks, the track along x), measured from the drawn geometry: `y` is
+ * the lens axis height above the floor (1.255 m); the lens axis crosses the fluid head's pan axis at
+ * x = `x` (0.12 m), z = 0; `forward` (0.51 m) is a point on that axis just in front of the matte
+ * box, so a virtual camera there is not inside it (its glass would hide the view); `glass` is the
+ * lens's front element. `dollyLens(aim)` turns this into a point and a direction.
+ */
+export const DOLLY_LENS = {
+  x: HEAD.x,
+  y: HEAD.y + HEAD_TO_CAMERA + CAMERA_LENS_Y,
+  forward: MATTE_BOX_FRONT + 0.01,
+  /** The lens's front glass, ahead of the pan axis along the aim (inside the matte box). */
+  glass: 0.372,
+} as const;
+
+/**
+ * The lens point (car frame) and its unit view direction for a fluid-head yaw `aim`: the same
+ * convention as dollyCar's `aim` (0 looks along +z, π along -z).
+ */
+export function dollyLens(aim = DOLLY_AIM): { position: [number, number, number]; direction: [number, number, number] } {
+  const dx = Math.sin(aim);
+  const dz = Math.cos(aim);
+  return {
+    position: [DOLLY_LENS.x + dx * DOLLY_LENS.forward, DOLLY_LENS.y, dz * DOLLY_LENS.forward],
+    direction: [dx, 0, dz],
+  };
+}
+
+/**
+ * Everything that rides the dolly track, around the car's own origin (on the floor between the
+ * wheel trucks; the pipes run along x at z = ±0.31): wheel trucks, chassis, hydraulic column, seat,
+ * push bar, fluid head and camera.
+ * `aim` is the fluid head's yaw in radians about +y. cinemaCamera points along +z, so at aim 0 the
+ * lens looks along the car's local +z (toward the visitor); aim π makes it look along the car's
+ * local -z (into a set whose open side faces +z, as the hot set's dolly does); positive aims turn it
+ * toward +x. Default 0.55, the camera-dolly station's pose. DOLLY_LENS / dollyLens give the lens.
+ */
+export function dollyCar(t: PropTargets, words: SetWords, opts: { aim?: number } = {}): void {
+  const b = t.solid;
+  // wheel trucks riding the pipes
+  for (const x of [-0.32, 0.32]) {
+    for (const z of [-0.31, 0.31]) {
+      b.box(0.2, 0.05, 0.07, C.darkGrey, x, 0.16, z);
+      for (const dx of [-0.06, 0.06]) {
+        zcyl(b, 0.045, 0.03, C.rubber, x + dx, 0.125, z - 0.025, 10);
+        zcyl(b, 0.045, 0.03, C.rubber, x + dx, 0.125, z + 0.025, 10);
       }
     }
-    // chassis with a steel deck, dolly grip platform
-    b.box(0.95, 0.12, 0.72, '#3b4250', 0, 0.24, 0);
-    b.box(0.97, 0.02, 0.74, C.steel, 0, 0.31, 0);
-    b.box(0.3, 0.03, 0.5, C.rubber, -0.28, 0.33, 0);
-    pixelText(b, format(words.dolly, { n: 2 }), 0.1, 0.24, 0.362, 0.012, C.white);
-    // hydraulic column and arm
-    b.cylinder(0.08, 0.09, 0.36, '#3b4250', 0.12, 0.5, 0, 10);
-    b.cylinder(0.05, 0.05, 0.3, C.chrome, 0.12, 0.83, 0, 10);
-    b.cylinder(0.1, 0.1, 0.03, C.steel, 0.12, 0.995, 0, 10);
-    // seat on an outrigger arm, pushbar at the back
-    b.rod([-0.3, 0.32, -0.3], [-0.48, 0.7, -0.48], 0.022, C.steel, 6);
-    b.cylinder(0.17, 0.16, 0.07, C.black, -0.5, 0.74, -0.5, 10);
-    b.box(0.2, 0.03, 0.06, C.steel, -0.48, 0.7, -0.48);
-    for (const z of [-0.3, 0.3]) b.rod([-0.47, 0.3, z], [-0.56, 1.0, z], 0.016, C.chrome, 6);
-    b.rod([-0.56, 1.0, -0.34], [-0.56, 1.0, 0.34], 0.018, C.chrome, 6);
-    b.rod([-0.56, 1.0, -0.2], [-0.56, 1.0, 0.2], 0.024, C.rubber, 6);
-    // steering handle on the chassis side
-    b.rod([0.2, 0.32, 0.36], [0.28, 0.42, 0.48], 0.01, C.chrome, 4);
-    group(t, { x: 0.12, y: 1.01, ry: 0.55 }, () => {
-      fluidHead(b);
-      group(t, { y: 0.135 }, () => cinemaCamera(t));
-    });
+  }
+  // chassis with a steel deck, dolly grip platform
+  b.box(0.95, 0.12, 0.72, '#3b4250', 0, 0.24, 0);
+  b.box(0.97, 0.02, 0.74, C.steel, 0, 0.31, 0);
+  b.box(0.3, 0.03, 0.5, C.rubber, -0.28, 0.33, 0);
+  pixelText(b, format(words.dolly, { n: 2 }), 0.1, 0.24, 0.362, 0.012, C.white);
+  // hydraulic column and arm
+  b.cylinder(0.08, 0.09, 0.36, '#3b4250', 0.12, 0.5, 0, 10);
+  b.cylinder(0.05, 0.05, 0.3, C.chrome, 0.12, 0.83, 0, 10);
+  b.cylinder(0.1, 0.1, 0.03, C.steel, 0.12, 0.995, 0, 10);
+  // seat on an outrigger arm, pushbar at the back
+  b.rod([-0.3, 0.32, -0.3], [-0.48, 0.7, -0.48], 0.022, C.steel, 6);
+  b.cylinder(0.17, 0.16, 0.07, C.black, -0.5, 0.74, -0.5, 10);
+  b.box(0.2, 0.03, 0.06, C.steel, -0.48, 0.7, -0.48);
+  for (const z of [-0.3, 0.3]) b.rod([-0.47, 0.3, z], [-0.56, 1.0, z], 0.016, C.chrome, 6);
+  b.rod([-0.56, 1.0, -0.34], [-0.56, 1.0, 0.34], 0.018, C.chrome, 6);
+  b.rod([-0.56, 1.0, -0.2], [-0.56, 1.0, 0.2], 0.024, C.rubber, 6);
+  // steering handle on the chassis side
+  b.rod([0.2, 0.32, 0.36], [0.28, 0.42, 0.48], 0.01, C.chrome, 4);
+  group(t, { x: HEAD.x, y: HEAD.y, ry: opts.aim ?? DOLLY_AIM }, () => {
+    fluidHead(b);
+    group(t, { y: HEAD_TO_CAMERA }, () => cinemaCamera(t));
   });
-  floorCable(b, [[0.5, -0.1], [0.9, -0.55], [1.3, -0.65]], C.black, 0.009);
+}
+
+/** The camera-dolly station: the track with the car parked 0.1 m right of its middle. */
+const cameraDolly: PropBuilder = (t, _rand, words) => {
+  dollyTrack(t);
+  group(t, { x: 0.1 }, () => dollyCar(t, words));
 };
 
 const cameraTripod: PropBuilder = (t) => {

@@ -2,6 +2,7 @@ import type { PropType } from '../../content/types';
 import type { PropBuilder } from '../prop-types';
 import { ART_PROPS } from './art';
 import { CAMERA_PROPS } from './camera';
+import { HOT_SET_PROPS } from './hot-set';
 import { LIGHTING_PROPS } from './lighting';
 import { OFFICE_PROPS } from './office';
 import { SOUND_GRIP_PROPS } from './sound-grip';
@@ -15,4 +16,5 @@ export const PROP_BUILDERS: Readonly<Record<PropType, PropBuilder>> = {
   ...ART_PROPS,
   ...OFFICE_PROPS,
   ...TECH_PROPS,
+  ...HOT_SET_PROPS,
 };
