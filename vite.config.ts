@@ -53,7 +53,7 @@ function validatedContent(): Plugin {
       // What "Save for offline" will download, by language ('' for what every language shares).
       const audioBytes: Record<string, number> = {};
       for (const f of walk('assets/audio').map(posixPath).filter((p) => !p.endsWith('.md'))) {
-        const lang = /^assets\/audio\/narration\/([^/]+)\//.exec(f)?.[1] ?? '';
+        const lang = /^assets\/audio\/(?:narration|take)\/([^/]+)\//.exec(f)?.[1] ?? '';
         audioBytes[lang] = (audioBytes[lang] ?? 0) + statSync(f).size;
       }
       warnIfPosterStale(hashes);

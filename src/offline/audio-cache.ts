@@ -52,7 +52,7 @@ export class AudioCache {
   /** Saves every file of these languages (and the shared ones: ambience), reporting progress. */
   async save(languages: readonly string[] | 'all', progress: (done: number, total: number) => void): Promise<void> {
     const wanted = [...this.revisions.keys()].filter((p) => {
-      const lang = /^assets\/audio\/narration\/([^/]+)\//.exec(p)?.[1];
+      const lang = /^assets\/audio\/(?:narration|take)\/([^/]+)\//.exec(p)?.[1];
       return lang === undefined || languages === 'all' || languages.includes(lang);
     });
     const cache = await caches.open(AUDIO_CACHE);
