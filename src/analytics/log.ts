@@ -13,8 +13,13 @@ export type AnalyticsEvent =
   | { readonly t: number; readonly type: 'quiz'; readonly session: string; readonly question: string; readonly choice: number; readonly correct: boolean }
   | { readonly t: number; readonly type: 'xr'; readonly session: string; readonly xr: string }
   | { readonly t: number; readonly type: 'end'; readonly session: string; readonly reason: string }
+  /** A take on the hot set: started, stopped, finished, or a role followed ('' = the whole crew). */
+  | { readonly t: number; readonly type: 'take'; readonly session: string; readonly outcome: TakeOutcome; readonly follow: string }
   /** The kiosk's staff PIN locked after too many wrong tries, for `seconds`. */
   | { readonly t: number; readonly type: 'pin-lockout'; readonly session: string; readonly seconds: number };
+
+export const TAKE_OUTCOMES = ['started', 'stopped', 'finished', 'followed'] as const;
+export type TakeOutcome = (typeof TAKE_OUTCOMES)[number];
 
 export const ANALYTICS_KEY = 'backlot:analytics';
 
@@ -77,6 +82,11 @@ export function readEvent(raw: unknown): AnalyticsEvent | null {
     case 'xr': {
       const xr = f('xr');
       return isText(xr) ? { t, type: 'xr', session, xr } : null;
+    }
+    case 'take': {
+      const outcome = f('outcome');
+      const follow = f('follow');
+      return isText(follow) && TAKE_OUTCOMES.some((o) => o === outcome) ? { t, type: 'take', session, outcome: outcome as TakeOutcome, follow } : null;
     }
     case 'end': {
       const reason = f('reason');
@@ -174,7 +184,7 @@ export class AnalyticsLog {
 
   /** One row per event; spreadsheet-safe (quoted where needed, and no cell can start a formula). */
   toCsv(): string {
-    const header = ['time', 'session', 'event', 'station', 'dwell_s', 'question', 'choice', 'correct', 'language', 'mode', 'xr', 'reason', 'lockout_s'];
+    const header = ['time', 'session', 'event', 'station', 'dwell_s', 'question', 'choice', 'correct', 'language', 'mode', 'xr', 'reason', 'lockout_s', 'take', 'follow'];
     const rows = this.events.map((e) => {
       const row: Record<string, string | number | boolean> = { time: isoTime(e.t), session: e.session, event: e.type };
       if (e.type === 'visit') Object.assign(row, { station: e.station, dwell_s: Math.round(e.dwell * 10) / 10 });
@@ -183,6 +193,7 @@ export class AnalyticsLog {
       if (e.type === 'xr') row.xr = e.xr;
       if (e.type === 'end') row.reason = e.reason;
       if (e.type === 'pin-lockout') row.lockout_s = e.seconds;
+      if (e.type === 'take') Object.assign(row, { take: e.outcome, follow: e.follow });
       return header.map((h) => csvCell(Object.hasOwn(row, h) ? row[h]! : ''));
     });
     return [header.map(csvCell).join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';

@@ -1,5 +1,5 @@
 import type { TourState } from '../tour/state';
-import { AnalyticsLog, newSessionId } from './log';
+import { AnalyticsLog, newSessionId, type TakeOutcome } from './log';
 
 /**
  * Feeds the local analytics from the tour: a session per visitor, each station visit with its
@@ -55,6 +55,11 @@ export class VisitTracker {
 
   xr(mode: string): void {
     if (this.session && mode !== 'inline') this.log.add({ t: this.now(), type: 'xr', session: this.session, xr: mode });
+  }
+
+  /** A take watched: started, stopped or finished, or a role followed (`follow`; '' is the whole crew). */
+  take(follow: string, outcome: TakeOutcome): void {
+    if (this.session) this.log.add({ t: this.now(), type: 'take', session: this.session, outcome, follow });
   }
 
   quiz(question: string, choice: number, correct: boolean): void {

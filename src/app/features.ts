@@ -10,6 +10,7 @@ import { install as xr } from '../xr/install';
 import { install as contextLoss } from './context-loss';
 import { install as persist } from './persist';
 import { install as visit } from './visit';
+import { install as take } from './take-launcher';
 
 export type Install = (ctx: AppContext) => Disposer | Promise<Disposer>;
 
@@ -38,6 +39,7 @@ export function featuresFor(mode: Mode, notices: StartNotices): Feature[] {
     { name: 'panel', install: panel },
     { name: 'labels', install: labels },
     { name: 'persist', install: persist },
+    { name: 'take', install: take },
     modeFeature(mode),
     { name: 'context-loss', install: contextLoss },
     { name: 'xr', install: xr },

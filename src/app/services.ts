@@ -5,6 +5,7 @@ import type { RoleTags } from '../world-ui/role-tags';
 import type { PanelTarget, VrControls } from '../xr/vr-controls';
 import type { ArMode } from '../xr/ar-mode';
 import type { XrUi } from '../ui/xr-ui';
+import type { TakeService } from './take-launcher';
 
 /** The 3D explanation panel, as other features use it (src/world-ui/panel.ts). */
 export interface PanelService extends PanelTarget {
@@ -37,6 +38,7 @@ export interface Services {
   audio?: AudioSetup;
   kiosk?: KioskHooks;
   xr?: XrControllers;
+  take?: TakeService;
 }
 
 /** A service a feature cannot do without: a clear error if the install order is wrong. */

@@ -12,6 +12,7 @@ import type { AppContext } from './context';
  * - `roleTags`: visibleRoles()
  * - `vr`, `ar`, `xrUi`: the VR controls (aims()), the AR model, the XR DOM
  * - `phases`: the frame phases (counts())
+ * - `take`: the take's launcher (start(), stop(), running, loaded() → the take's debug())
  * - `dispose()`: takes the whole app away again (the teardown test)
  */
 export interface TestHooks {
@@ -24,6 +25,7 @@ export interface TestHooks {
   readonly vr: unknown;
   readonly ar: unknown;
   readonly xrUi: unknown;
+  readonly take: unknown;
   dispose(): void;
 }
 
@@ -45,6 +47,7 @@ export function exposeTestHooks(ctx: AppContext, dispose: () => void): () => voi
     get vr() { return s.xr?.vr ?? null; },
     get ar() { return s.xr?.ar ?? null; },
     get xrUi() { return s.xr?.ui ?? null; },
+    get take() { return s.take ?? null; },
     dispose,
   };
   window.backlot = hooks;

@@ -19,6 +19,13 @@ export interface AudioSetup {
   onView(listener: (view: NarrationView) => void): () => void;
   /** Back to the default sound choices (a new kiosk visitor); forgets the stored ones. */
   resetPrefs(): void;
+  /**
+   * Shows another feature's caption (a take's calls) in the caption line and, in a headset, on the
+   * caption bar, in place of the narration's; null gives the line back to the narration.
+   */
+  caption(text: string | null): void;
+  /** The visitor's sound choices now (a feature playing its own sounds follows them). */
+  prefs(): AudioPrefs;
 }
 
 /**
@@ -37,14 +44,17 @@ export function install(ctx: AppContext): Disposer {
     bar.mesh.removeFromParent();
     bar.dispose();
   });
+  // Another feature's caption (a take's calls), shown instead of the narration's while set.
+  let override: string | null = null;
+  const withOverride = (view: NarrationView): NarrationView => (override === null ? view : { ...view, caption: override });
   const showBar = (view: NarrationView): void => {
-    bar.show(xr.mode === 'vr' && prefs.captions ? view.caption : null, tour.state?.settings.highContrast ?? false);
+    bar.show(xr.mode === 'vr' && prefs.captions ? withOverride(view).caption : null, tour.state?.settings.highContrast ?? false);
   };
   let viewListeners: ((view: NarrationView) => void)[] = [];
   const narration = new Narration(content, prefs, (view) => {
-    ui.render(view);
+    ui.render(withOverride(view));
     showBar(view);
-    for (const l of viewListeners) l(view);
+    for (const l of viewListeners) l(withOverride(view));
   });
   const setPrefs = (next: AudioPrefs): void => {
     prefs = next;
@@ -100,6 +110,14 @@ export function install(ctx: AppContext): Disposer {
       };
     },
     resetPrefs: () => setPrefs(DEFAULT_AUDIO_PREFS),
+    caption: (text) => {
+      override = text;
+      const view = withOverride(narration.view);
+      ui.render(view);
+      showBar(narration.view);
+      for (const l of viewListeners) l(view);
+    },
+    prefs: () => prefs,
   };
   d.add(() => delete ctx.services.audio);
   return () => d.dispose();

@@ -229,6 +229,17 @@ export class Narration {
     }
   }
 
+  /**
+   * A set sound on its own (the take's bell and slate clap), loading the sound engine if needed.
+   * Resolves false where it cannot be heard (no engine, muted by the browser, sprite not loaded).
+   */
+  async playSetSound(name: SetSound): Promise<boolean> {
+    const engine = await this.ensureEngine();
+    if (!engine || this.disposed) return false;
+    engine.playSetSound(name);
+    return this.sound === 'ok';
+  }
+
   /** Live sound instances and what is playing (tests and the soak read this). */
   debug(): Record<string, unknown> {
     return { ...this.view, time: this.current ? this.clock.time() : null, engine: this.engine?.debug() ?? null, sounds: this.engine?.soundCounts() ?? null };

@@ -233,6 +233,7 @@ export class Kiosk implements KioskHooks {
     document.body.dataset.kiosk = 'visit';
     if (this.idle.phase === 'attract') this.idle.input(performance.now());
     const { tour, analytics } = this.ctx;
+    this.ctx.services.take?.stop();
     this.audio.narration.stop();
     this.audio.narration.hush(false);
     if (fresh) {
@@ -248,6 +249,7 @@ export class Kiosk implements KioskHooks {
   private resetVisitor(reason: string): void {
     this.ctx.analytics.end(reason);
     for (const d of document.querySelectorAll<HTMLDialogElement>('dialog[open]')) d.close();
+    this.ctx.services.take?.stop();
     this.audio.narration.stopAll();
     this.audio.resetPrefs();
     removeItems([STORAGE_KEY, AUDIO_PREFS_KEY]);
@@ -280,11 +282,35 @@ export class Kiosk implements KioskHooks {
     const step = (): void => {
       if (this.idle.phase !== 'attract') return;
       const stations = this.config.attractStations;
+      // After each round of the stations, the crew shoots a take (where the set has one).
+      if (this.attractIndex > 0 && this.attractIndex % stations.length === 0 && !this.tookTake) {
+        this.tookTake = true;
+        void this.attractTake(step);
+        return;
+      }
+      this.tookTake = false;
       const id = stations[this.attractIndex++ % stations.length]!;
       this.ctx.tour.dispatch({ type: 'go', station: id });
       this.attractTimer = window.setTimeout(step, this.config.attractSecondsPerStation * 1000);
     };
     this.attractTimer = window.setTimeout(step, 1200);
+  }
+
+  private tookTake = false;
+
+  /** Plays a take in the attract loop, then goes on with `next` once it is over. */
+  private async attractTake(next: () => void): Promise<void> {
+    const take = this.ctx.services.take;
+    if (!take || !(await take.start())) {
+      next();
+      return;
+    }
+    const poll = (): void => {
+      if (this.idle.phase !== 'attract') return;
+      if (take.running) this.attractTimer = window.setTimeout(poll, 1000);
+      else next();
+    };
+    this.attractTimer = window.setTimeout(poll, 1000);
   }
 
   private cycleInvitations(list: readonly { lang: string; text: string }[]): void {

@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import type { SetFile, SetWords, StationDef } from '../content/types';
+import type { HotSetDef, SetFile, SetWords, StationDef } from '../content/types';
 import { viewSpot } from '../content/geometry';
 import { MeshBuilder } from './mesh-builder';
 import type { PropTargets } from './prop-types';
@@ -9,18 +9,14 @@ import { LED_LAYERS, ledTextureSteps } from './led-scene';
 import type { Steps } from '../slices';
 import { buildSoundstage } from './soundstage';
 import { bakeLight, setLights } from './light';
-import { seededRandom } from './random';
+import { drawGear, drawPerformer, hotSetMatrix } from './hot-set';
+import { hashString, seededRandom } from './random';
 import type { BuiltSet, CrewLayout, StationLayout } from './layout';
 
 const DEG = Math.PI / 180;
 /** The light is baked in this many steps (60 ms in one on a desktop: too long for one task). */
 const BAKE_PIECES = 4;
 
-function hashString(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 
 interface Lookups {
@@ -31,7 +27,8 @@ interface Lookups {
 
 /** How many steps `buildSetSteps` takes (the loading bar's scale). */
 export function buildStepCount(set: SetFile): number {
-  const parts = set.stations.reduce((n, s) => n + s.props.length + s.crew.length, 0);
+  const hot = set.hotSet ? set.hotSet.props.length + set.hotSet.performers.length + set.hotSet.gear.length : 0;
+  const parts = set.stations.reduce((n, s) => n + s.props.length + s.crew.length, hot);
   return 1 + parts + 2 + BAKE_PIECES + LED_LAYERS;
 }
 
@@ -59,7 +56,36 @@ export function* buildSetSteps(set: SetFile, words: SetWords): Steps<BuiltSet> {
   const crew: CrewLayout[] = [];
   yield;
   for (const station of set.stations) stations.set(station.id, yield* buildStation(targets, station, lookups, words, crew));
-  return yield* assemble(targets, shellVertices, { stations, crew, bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 } });
+  // The hot set last, its performers and gear at the very end: the rig may cut them off (showStatic).
+  const hot = set.hotSet ? yield* buildHotSet(targets, set.hotSet, lookups, words, crew) : null;
+  return yield* assemble(targets, { shell: shellVertices, performers: hot?.tail ?? null }, { stations, crew, hot: hot?.performers ?? null, bounds: { halfWidth: set.soundstage.width / 2, halfDepth: set.soundstage.depth / 2 } });
+}
+
+/** The set being shot: its props, then its performers and gear in their first positions. */
+function* buildHotSet(targets: PropTargets, hot: HotSetDef, lookups: Lookups, words: SetWords, crew: CrewLayout[]): Steps<{ tail: { solid: number; glow: number }; performers: { def: HotSetDef; list: CrewLayout[] } }> {
+  const rand = seededRandom(hashString('hot-set'));
+  for (const prop of hot.props) {
+    const m = hotSetMatrix(hot, prop.at, prop.rotation ?? 0).scale(new THREE.Vector3(prop.scale ?? 1, prop.scale ?? 1, prop.scale ?? 1));
+    for (const b of Object.values(targets)) b.push().matrix.multiply(m);
+    PROP_BUILDERS[prop.type](targets, rand, words);
+    for (const b of Object.values(targets)) b.pop();
+    yield;
+  }
+  const tail = { solid: targets.solid.triangleCount * 3, glow: targets.glow.triangleCount * 3 };
+  const list: CrewLayout[] = [];
+  for (const p of hot.performers) {
+    const department = lookups.roleDepartment.get(p.role) ?? '';
+    drawPerformer(targets.solid, hot, p, { color: lookups.departmentColor.get(department) ?? '#888888', seed: hashString(`hot:${p.id}`) });
+    const feet = new THREE.Vector3().setFromMatrixPosition(hotSetMatrix(hot, p.at));
+    list.push({ key: `hot:${p.id}`, role: p.role, station: hot.stations[0] ?? '', shownAt: hot.stations, department, feet, head: new THREE.Vector3(feet.x, figureHeadHeight(p.pose ?? 'stand'), feet.z) });
+    yield;
+  }
+  for (const g of hot.gear) {
+    drawGear(targets, hot, g, words);
+    yield;
+  }
+  crew.push(...list);
+  return { tail, performers: { def: hot, list } };
 }
 
 /** One station: its props (with click boxes), the tape mark where the visitor stands, its crew. */
@@ -106,7 +132,7 @@ function* buildStation(targets: PropTargets, station: StationDef, lookups: Looku
     targets.solid.push().translate(feet.x, 0, feet.z).rotateY(yaw + (member.facing ?? 0) * DEG);
     buildFigure(targets.solid, { color, pose, seed: hashString(`${station.id}:${member.role}:${i}`) });
     targets.solid.pop();
-    crew.push({ role: member.role, station: station.id, department, feet, head: new THREE.Vector3(feet.x, figureHeadHeight(pose), feet.z) });
+    crew.push({ key: member.role, role: member.role, station: station.id, shownAt: [station.id], department, feet, head: new THREE.Vector3(feet.x, figureHeadHeight(pose), feet.z) });
     yield;
   }
 
@@ -116,8 +142,8 @@ function* buildStation(targets: PropTargets, station: StationDef, lookups: Looku
 /** The three merged meshes (the solids' light baked in), their materials and the LED picture. */
 function* assemble(
   targets: PropTargets,
-  shellVertices: { solid: number; glow: number },
-  layout: Pick<BuiltSet, 'stations' | 'crew' | 'bounds'>,
+  ranges: { shell: { solid: number; glow: number }; performers: { solid: number; glow: number } | null },
+  layout: Pick<BuiltSet, 'stations' | 'crew' | 'bounds'> & { hot: { def: HotSetDef; list: CrewLayout[] } | null },
 ): Steps<BuiltSet> {
   const root = new THREE.Group();
   root.name = 'backlot-set';
@@ -151,13 +177,32 @@ function* assemble(
     if (mesh.geometry.getAttribute('position').count > 0) root.add(mesh);
   }
 
+  // What the two switches leave drawn: the shell (first) and the hot set's static performers (last).
+  let shell = true;
+  let performers = true;
+  const applyRanges = (): void => {
+    for (const [geo, key] of [[solidGeo, 'solid'], [glowGeo, 'glow']] as const) {
+      const start = shell ? 0 : ranges.shell[key];
+      const end = performers || !ranges.performers ? Infinity : ranges.performers[key];
+      geo.setDrawRange(start, end === Infinity ? Infinity : Math.max(0, end - start));
+    }
+  };
+  const { hot, ...rest } = layout;
   return {
     root,
     showShell(visible) {
-      solidGeo.setDrawRange(visible ? 0 : shellVertices.solid, Infinity);
-      glowGeo.setDrawRange(visible ? 0 : shellVertices.glow, Infinity);
+      shell = visible;
+      applyRanges();
     },
-    ...layout,
+    hotSet: hot && {
+      def: hot.def,
+      performers: hot.list,
+      showStatic(visible) {
+        performers = visible;
+        applyRanges();
+      },
+    },
+    ...rest,
     triangles,
     dispose() {
       for (const mesh of meshes) mesh.geometry.dispose();

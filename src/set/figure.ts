@@ -29,6 +29,19 @@ const SHOES = ['#141414', '#2b1d14', '#3b3b3d', '#dcdcdc'];
 
 const UP = new THREE.Vector3(0, 1, 0);
 
+/**
+ * The parts of a figure that move on their own, in drawing order, each from the joint it turns
+ * about. The take's rig (src/take/rig.ts) hangs a bone at each joint; the static set ignores them.
+ */
+export type FigurePart = 'root' | 'pelvis' | 'spine' | 'head' | 'thighR' | 'shinR' | 'thighL' | 'shinL' | 'upperArmR' | 'forearmR' | 'upperArmL' | 'forearmL';
+
+/**
+ * Called as drawing reaches each part, with its joint in the builder's current frame (read
+ * `b.matrix` for where that is): what was drawn since the previous mark belongs to the previous part.
+ */
+export type PartMark = (part: FigurePart, joint: Vec3) => void;
+const sideName = (side: number): 'R' | 'L' => (side < 0 ? 'R' : 'L');
+
 /** Tapered limb segment from a (radius ra) to c (radius rc). */
 function limb(b: MeshBuilder, a: Vec3, c: Vec3, ra: number, rc: number, color: string, segments = 6): void {
   const va = new THREE.Vector3(...a);
@@ -114,30 +127,36 @@ function seat(b: MeshBuilder): void {
   }
 }
 
-function legs(b: MeshBuilder, l: Look): void {
+function legs(b: MeshBuilder, l: Look, mark: PartMark): void {
   for (const side of [-1, 1]) {
     const hx = side * 0.095;
     if (l.sit) {
       const hip: Vec3 = [hx, 0.93 - SIT_DROP + 0.02, SIT_BACK];
       const knee: Vec3 = [side * 0.12, 0.55, 0.06];
       const ankle: Vec3 = [side * 0.13, 0.09, 0.1];
+      mark(`thigh${sideName(side)}`, hip);
       limb(b, hip, knee, 0.078, 0.058, l.trousers);
+      mark(`shin${sideName(side)}`, knee);
       limb(b, knee, ankle, 0.055, 0.042, l.trousers);
       b.box(0.1, 0.075, 0.25, l.shoes, side * 0.13, 0.0375, 0.15);
     } else {
       const knee: Vec3 = [side * 0.1, 0.5, 0.01];
       const ankle: Vec3 = [side * 0.105, 0.09, -0.01];
+      mark(`thigh${sideName(side)}`, [hx, 0.93, 0]);
       limb(b, [hx, 0.93, 0], knee, 0.078, 0.056, l.trousers);
+      mark(`shin${sideName(side)}`, knee);
       limb(b, knee, ankle, 0.054, 0.041, l.trousers);
       b.box(0.1, 0.075, 0.25, l.shoes, side * 0.105, 0.0375, 0.04);
     }
   }
 }
 
-function torso(b: MeshBuilder, l: Look): void {
+function torso(b: MeshBuilder, l: Look, mark: PartMark): void {
   const { jacket, trousers } = l;
+  mark('pelvis', [0, 0.93, 0]);
   b.box(0.33, 0.16, 0.2, trousers, 0, 0.93, 0);
   b.box(0.335, 0.04, 0.205, '#1a1a1a', 0, 1.02, 0);
+  mark('spine', [0, 1.02, 0]);
   // torso: elliptical, wider at the shoulders
   b.push().translate(0, 1.21, 0).scale(1, 1, 0.62);
   b.cylinder(0.19, 0.16, 0.38, jacket, 0, 0, 0, 10);
@@ -154,11 +173,13 @@ function torso(b: MeshBuilder, l: Look): void {
   limb(b, [0.175, 1.055, 0.02], [0.175, 1.13, 0.02], 0.006, 0.006, '#151515', 3);
 }
 
-function arms(b: MeshBuilder, l: Look): void {
+function arms(b: MeshBuilder, l: Look, mark: PartMark): void {
   for (const side of [-1, 1]) {
     const shoulder: Vec3 = [side * 0.2, 1.39, 0.0];
     const arm = armPose(l.pose, side);
+    mark(`upperArm${sideName(side)}`, shoulder);
     limb(b, shoulder, arm.elbow, 0.052, 0.045, l.jacket);
+    mark(`forearm${sideName(side)}`, arm.elbow);
     limb(b, arm.elbow, arm.wrist, 0.043, 0.034, l.longSleeves ? l.jacket : l.skin);
     const [wx, wy, wz] = arm.wrist;
     const [ex, ey, ez] = arm.elbow;
@@ -169,8 +190,9 @@ function arms(b: MeshBuilder, l: Look): void {
   }
 }
 
-function head(b: MeshBuilder, l: Look): void {
+function head(b: MeshBuilder, l: Look, mark: PartMark): void {
   const { skin, hair, jacket, style } = l;
+  mark('head', [0, 1.45, 0]);
   b.cylinder(0.048, 0.052, 0.12, skin, 0, 1.5, 0.0, 7);
   b.sphere(0.105, skin, 0, 1.655, 0.005, 10, 1.18);
   // face: quads just proud of the sphere read as eyes, brows, nose and mouth at a distance
@@ -192,18 +214,21 @@ function head(b: MeshBuilder, l: Look): void {
   }
 }
 
-export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; seed: number }): void {
+const NO_MARKS: PartMark = () => undefined;
+
+export function buildFigure(b: MeshBuilder, opts: { color: string; pose: Pose; seed: number }, mark: PartMark = NO_MARKS): void {
   const look = lookOf(opts);
   const k = look.height / FIGURE_HEIGHT;
   b.push().scale(k * look.build, k, k * look.build);
+  mark('root', [0, 0, 0]);
   if (look.sit) seat(b);
-  legs(b, look);
+  legs(b, look, mark);
   // upper body, lowered and pushed back onto the seat when sitting
   b.push();
   if (look.sit) b.translate(0, -SIT_DROP, SIT_BACK);
-  torso(b, look);
-  arms(b, look);
-  head(b, look);
+  torso(b, look, mark);
+  arms(b, look, mark);
+  head(b, look, mark);
   b.pop();
   b.pop();
 }

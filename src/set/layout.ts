@@ -1,5 +1,5 @@
 import * as THREE from 'three';
-import type { StationDef } from '../content/types';
+import type { HotSetDef, StationDef } from '../content/types';
 
 /**
  * Where things stand on the built set: the shapes the set builder returns and the few pure
@@ -23,11 +23,29 @@ export interface StationLayout {
 }
 
 export interface CrewLayout {
+  /** Unique on the set: the role for a station's crew, `hot:<performer id>` on the hot set. */
+  readonly key: string;
   readonly role: string;
+  /** The station whose panel their role card opens from. */
   readonly station: string;
+  /** Stations at which their role tag shows (their own; the hot set's for its performers). */
+  readonly shownAt: readonly string[];
   readonly department: string;
+  /** Where they stand and their head: the take moves a performer's, in place. */
   readonly feet: THREE.Vector3;
   readonly head: THREE.Vector3;
+}
+
+/** The set being shot: its content, its performers (also in `crew`), and the static copy's switch. */
+export interface HotSetLayout {
+  readonly def: HotSetDef;
+  readonly performers: readonly CrewLayout[];
+  /**
+   * Shows or hides the performers and gear drawn into the set's merged meshes in their first
+   * positions (the take's rig hides them while it draws its own, moving copies). They are drawn
+   * last, so hiding them is a draw range, as the shell's is.
+   */
+  showStatic(visible: boolean): void;
 }
 
 /** On arrival the visitor looks a little right of the station, leaving room for the panel on the right. */
@@ -44,6 +62,7 @@ export interface BuiltSet {
   showShell(visible: boolean): void;
   readonly stations: ReadonlyMap<string, StationLayout>;
   readonly crew: readonly CrewLayout[];
+  readonly hotSet: HotSetLayout | null;
   readonly bounds: { readonly halfWidth: number; readonly halfDepth: number };
   readonly triangles: number;
   dispose(): void;

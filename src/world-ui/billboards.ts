@@ -171,16 +171,17 @@ export class BillboardBatch {
     this.centers.needsUpdate = true;
   }
 
-  setShown(key: string, visible: boolean): void {
+  /** Shows or hides a card; `scale` enlarges a shown one about its anchor (a tag whose person is speaking). */
+  setShown(key: string, visible: boolean, scale = 1): void {
     const i = this.slot(key);
-    const value = visible ? 1 : 0;
+    const value = visible ? scale : 0;
     if (this.shown.getX(i * 4) === value) return;
     for (let k = 0; k < 4; k++) this.shown.setX(i * 4 + k, value);
     this.shown.needsUpdate = true;
   }
 
   isShown(key: string): boolean {
-    return this.shown.getX(this.slot(key) * 4) === 1;
+    return this.shown.getX(this.slot(key) * 4) > 0;
   }
 
   dispose(): void {

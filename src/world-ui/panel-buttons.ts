@@ -1,28 +1,31 @@
 import { FONT_STACK } from '../ui/fonts';
 
-export const PANEL_BUTTONS = ['previous', 'close', 'next'] as const;
+export const PANEL_BUTTONS = ['previous', 'take', 'close', 'next'] as const;
 export type PanelButton = (typeof PANEL_BUTTONS)[number];
 
 /** Height of the button strip under the panel text, canvas pixels (the panel is 1000 px a metre). */
 export const BUTTON_STRIP_PX = 150;
 
 /**
- * The pointable Previous stop / Close / Next stop buttons of the panel in a headset. They are
+ * The pointable Previous stop / (Shoot a take) / Close / Next stop buttons of the panel in a headset. They are
  * painted into the panel's own texture (a strip along its bottom), so they cost no draw call of
  * their own; this class keeps their labels, which are disabled, which is hovered, and maps a point
  * along the strip to a button.
  */
 export class PanelButtons {
-  private labels: Record<PanelButton, string> = { previous: '', close: '', next: '' };
+  private labels: Record<PanelButton, string> = { previous: '', take: '', close: '', next: '' };
   private disabled = new Set<PanelButton>();
+  /** The buttons on the strip, left to right ("Shoot a take" only at the hot set's stations). */
+  private shown: readonly PanelButton[] = ['previous', 'close', 'next'];
   private hovered: PanelButton | null = null;
 
   /** Returns true when something visible changed (the panel must be repainted). */
-  setLabels(labels: Record<PanelButton, string>, disabled: readonly PanelButton[]): boolean {
-    const same = PANEL_BUTTONS.every((b) => labels[b] === this.labels[b]) && disabled.length === this.disabled.size && disabled.every((d) => this.disabled.has(d));
+  setLabels(labels: Record<PanelButton, string>, disabled: readonly PanelButton[], shown: readonly PanelButton[] = ['previous', 'close', 'next']): boolean {
+    const same = PANEL_BUTTONS.every((b) => labels[b] === this.labels[b]) && disabled.length === this.disabled.size && disabled.every((d) => this.disabled.has(d)) && shown.join() === this.shown.join();
     if (same) return false;
     this.labels = { ...labels };
     this.disabled = new Set(disabled);
+    this.shown = [...shown];
     return true;
   }
 
@@ -35,14 +38,15 @@ export class PanelButtons {
 
   /** The enabled button at `u` (0…1 across the strip), or null. */
   buttonAt(u: number): PanelButton | null {
-    const button = PANEL_BUTTONS[Math.min(2, Math.max(0, Math.floor(u * 3)))]!;
+    const n = this.shown.length;
+    const button = this.shown[Math.min(n - 1, Math.max(0, Math.floor(u * n)))]!;
     return this.disabled.has(button) ? null : button;
   }
 
   paint(ctx: CanvasRenderingContext2D, top: number, width: number): void {
     const H = BUTTON_STRIP_PX;
-    const slot = width / 3;
-    PANEL_BUTTONS.forEach((b, i) => {
+    const slot = width / this.shown.length;
+    this.shown.forEach((b, i) => {
       const x = i * slot + 14;
       const w = slot - 28;
       const off = this.disabled.has(b);

@@ -40,7 +40,9 @@ export function install(ctx: AppContext): Disposer {
       // In a headset the panel carries its own Previous / Close / Next (the HUD is not visible).
       const here = s.station === null ? -1 : s.order.indexOf(s.station);
       const disabled: PanelButton[] = [...(here <= 0 ? (['previous'] as const) : []), ...(here === s.order.length - 1 ? (['next'] as const) : [])];
-      buttons.setLabels({ previous: format(ui.previousButton, { label: ui.previous }), close: ui.close, next: format(ui.nextButton, { label: ui.next }) }, disabled);
+      // At the hot set's stations the panel also starts a take (src/app/take-launcher.ts).
+      const take = ctx.services.take?.offeredAt(s.station) ?? false;
+      buttons.setLabels({ previous: format(ui.previousButton, { label: ui.previous }), take: ui.shootTake, close: ui.close, next: format(ui.nextButton, { label: ui.next }) }, disabled, take ? ['previous', 'take', 'close', 'next'] : ['previous', 'close', 'next']);
     }
     panel.setButtons(inVr ? buttons : null);
     panel.show({ ...panelText(content, s.panel), scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast, dir: content.locale.dir, lang: content.locale.locale });

@@ -17,6 +17,9 @@ const LIFTS = [0, 0.42, 0.84, 1.26] as const;
 const MAX_DISTANCE = 16;
 /** Re-layout every N frames: tags follow the view closely enough, at a tenth of the cost. */
 const LAYOUT_EVERY = 3;
+/** The speaking person's tag: larger, with a gold leader line. */
+const SPEAKING_SCALE = 1.3;
+const SPEAKING = new THREE.Color('#ffd166');
 
 interface Rect {
   x0: number;
@@ -44,6 +47,8 @@ export class RoleTags {
   private frame = 0;
   private dirty = true;
   private group: THREE.Group | null = null;
+  private featured: ReadonlySet<string> = new Set();
+  private highlighted: string | null = null;
 
   build(content: Content, crew: readonly CrewLayout[], highContrast: boolean, lines: LineRange): THREE.Group {
     return finish(this.buildSteps(content, crew, highContrast, lines));
@@ -67,7 +72,7 @@ export class RoleTags {
         const tagW = measure.measureText(text.tag).width;
         const width = THREE.MathUtils.clamp((Math.max(titleW, tagW) + px * 0.5) / TAG_PX, TAG_MIN_W, TAG_MAX_W);
         return {
-          key: c.role,
+          key: c.key,
           width,
           height: TAG_H,
           draw: (ctx, w, h) =>
@@ -106,11 +111,26 @@ export class RoleTags {
     this.dirty = true;
   }
 
+  /**
+   * Tags shown wherever the visitor is (a take's performers while it plays), and the one tag that
+   * is lit up, larger with a gold leader, while its person speaks or acts. Empty and null: none.
+   */
+  feature(keys: ReadonlySet<string>, highlighted: string | null): void {
+    this.featured = keys;
+    this.highlighted = highlighted;
+    this.dirty = true;
+  }
+
+  /** The lit-up tag's key (tests read it). */
+  highlightedKey(): string | null {
+    return this.highlighted;
+  }
+
   /** Hides every tag and leader line until the next layout pass (AR uses DOM tags instead). */
   hideAll(): void {
     this.lines?.clearAll();
     if (this.group) this.group.visible = false;
-    for (const c of this.crew) this.batch?.setShown(c.role, false);
+    for (const c of this.crew) this.batch?.setShown(c.key, false);
     this.shownRoles = new Set();
     this.dirty = true;
   }
@@ -126,13 +146,14 @@ export class RoleTags {
     camera.getWorldPosition(camPos);
     const candidates: { c: CrewLayout; index: number; distance: number }[] = [];
     this.crew.forEach((c, index) => {
-      const atStation = state.overlay !== 'off' && c.station === state.station;
-      const wanted = state.overlay === 'all' || atStation;
+      const atStation = state.overlay !== 'off' && state.station !== null && c.shownAt.includes(state.station);
+      const wanted = state.overlay === 'all' || atStation || (state.overlay !== 'off' && this.featured.has(c.key));
       const distance = camPos.distanceTo(c.head);
       if (wanted && distance < MAX_DISTANCE) candidates.push({ c, index, distance });
     });
-    // The visited station's crew win ties; then nearest first.
-    candidates.sort((a, b) => Number(b.c.station === state.station) - Number(a.c.station === state.station) || a.distance - b.distance);
+    // The one speaking wins, then the visited station's crew; then nearest first.
+    const rank = (c: CrewLayout): number => (c.key === this.highlighted ? 2 : 0) + (state.station !== null && c.shownAt.includes(state.station) ? 1 : 0);
+    candidates.sort((a, b) => rank(b.c) - rank(a.c) || a.distance - b.distance);
 
     const placed: Rect[] = [];
     const shown = new Set<string>();
@@ -149,7 +170,7 @@ export class RoleTags {
         const top = project(c.head.x, y + TAG_H, c.head.z);
         const halfH = (top.y - by) / 2;
         // Width in NDC follows height by the card's aspect and the screen's.
-        const halfW = Math.abs(halfH) * (batch.size(c.role).width / TAG_H) * (size.height / size.width);
+        const halfW = Math.abs(halfH) * (batch.size(c.key).width / TAG_H) * (size.height / size.width);
         const rect = { x0: bx - halfW, x1: bx + halfW, y0: by, y1: top.y };
         if (rect.x1 < -1 || rect.x0 > 1 || rect.y1 < -1 || rect.y0 > 1) break; // out of view
         if (!placed.some((r) => rect.x0 < r.x1 && rect.x1 > r.x0 && rect.y0 < r.y1 && rect.y1 > r.y0)) {
@@ -160,23 +181,23 @@ export class RoleTags {
       }
       if (accepted) {
         placed.push(accepted);
-        shown.add(c.role);
-        batch.setAnchor(c.role, c.head.x, anchorY, c.head.z);
-        lines.set(index, c.head.x, c.head.y + 0.05, c.head.z, c.head.x, anchorY, c.head.z, this.leaderColor);
+        shown.add(c.key);
+        batch.setAnchor(c.key, c.head.x, anchorY, c.head.z);
+        lines.set(index, c.head.x, c.head.y + 0.05, c.head.z, c.head.x, anchorY, c.head.z, c.key === this.highlighted ? SPEAKING : this.leaderColor);
       } else {
         lines.clear(index);
       }
     }
     this.crew.forEach((c, index) => {
-      const visible = shown.has(c.role);
-      batch.setShown(c.role, visible);
+      const visible = shown.has(c.key);
+      batch.setShown(c.key, visible, c.key === this.highlighted ? SPEAKING_SCALE : 1);
       if (!visible) lines.clear(index);
     });
     this.shownRoles = shown;
     if (this.group) this.group.visible = shown.size > 0;
   }
 
-  /** The roles whose tags were shown by the last layout pass (tests read it). */
+  /** The keys (roles; `hot:<id>` on the hot set) whose tags the last layout pass showed (tests read it). */
   visibleRoles(): string[] {
     return [...this.shownRoles];
   }

@@ -54,6 +54,8 @@ export interface VrControlsDeps {
   readonly area: WalkableArea;
   readonly notice: (text: string) => void;
   readonly teleportRefused: string;
+  /** The panel's "Shoot a take" (at the hot set's stations). */
+  readonly startTake: () => void;
 }
 
 // Scratch for the per-frame pose path: nothing here allocates per frame.
@@ -262,7 +264,8 @@ export class VrControls {
     const aim = this.aimFrom(event.frame, refSpace, event.inputSource, this.arcPoints[POINTERS]!);
     switch (aim.kind) {
       case 'button':
-        tour.dispatch(aim.button === 'close' ? { type: 'escape' } : { type: aim.button });
+        if (aim.button === 'take') this.deps.startTake();
+        else tour.dispatch(aim.button === 'close' ? { type: 'escape' } : { type: aim.button });
         break;
       case 'target':
         for (const action of selectActions(aim.target, tour.state.station, false)) tour.dispatch(action);

@@ -187,8 +187,8 @@ describe('every CSV cell through the formula guard', () => {
   it('tampered text in the store is exported guarded', () => {
     const log = new AnalyticsLog(stored([{ t: T, type: 'session', session: '=HYPERLINK("http://x")', mode: ' +kiosk', lang: '\uFF20en' }, { t: T, type: 'end', session: 'a', reason: '\t-1' }]));
     const rows = log.toCsv().split('\r\n');
-    expect(rows[1]).toBe(`2026-11-26T09:00:00.000Z,"'=HYPERLINK(""http://x"")",session,,,,,,"'\uFF20en","' +kiosk",,,`);
-    expect(rows[2]).toBe(`2026-11-26T09:00:00.000Z,a,end,,,,,,,,,"'\t-1",`);
+    expect(rows[1]).toBe(`2026-11-26T09:00:00.000Z,"'=HYPERLINK(""http://x"")",session,,,,,,"'\uFF20en","' +kiosk",,,,,`);
+    expect(rows[2]).toBe(`2026-11-26T09:00:00.000Z,a,end,,,,,,,,,"'\t-1",,,`);
   });
 });
 

@@ -1,0 +1,227 @@
+import type { AppContext } from '../app/context';
+import { Disposables } from '../app/disposables';
+import { formatProblem } from '../content/problems';
+import type { TakeFile, TakeLocaleFile } from '../content/take-types';
+import { format } from '../ui/dom';
+import { loadTake } from './load';
+import { Stage } from './stage';
+import { TakeUi } from './take-ui';
+import { advance, follow, IDLE, intoStep, start, stop, type TimelineState } from './timeline';
+import { TakeVoices } from './voices';
+
+/** What the take's launcher (src/app/take-launcher.ts) and tests drive. */
+export interface TakeControl {
+  /** Starts the take from its first call (again, if one is running), following `performer` or the whole crew. */
+  start(performer?: string | null): void;
+  /** Stops a running take; closes the bar. */
+  stop(): void;
+  follow(performer: string | null): void;
+  readonly running: boolean;
+  /** Tests and the bench: where the take is and what it has drawn. */
+  debug(): Record<string, unknown>;
+  dispose(): void;
+}
+
+/**
+ * The take, as a lazy feature: loads scenes/take.json and its words, builds the moving crew, and
+ * plays the calls in order — each spoken (a voice per role), captioned, written to the take's log,
+ * shown in the speaker's role tag — while the crew moves and the monitor shows the camera's view.
+ * Returns null (and says why) when the content cannot be used; the tour carries on either way.
+ */
+export async function install(ctx: AppContext): Promise<TakeControl | null> {
+  const { content, hud } = ctx;
+  const loaded = await loadTake(ctx.read, content.set, content.locale.locale);
+  if (!loaded.ok) {
+    for (const p of loaded.problems.slice(0, 3)) console.warn(`Backlot: the take can't be used: ${formatProblem(p)}`);
+    hud.showNotice(formatProblem(loaded.problems[0]!));
+    return null;
+  }
+  const stage = await Stage.build(content, ctx.set, loaded.take);
+  if (!stage) return null;
+  return new TakePlayer(ctx, stage, loaded.take, loaded.words);
+}
+
+class TakePlayer implements TakeControl {
+  private state: TimelineState = IDLE;
+  private clock = 0;
+  private takes = 0;
+  private readonly d = new Disposables();
+  private readonly ui: TakeUi;
+  private readonly voices: TakeVoices;
+  private readonly names: ReadonlyMap<string, string>;
+
+  constructor(private readonly ctx: AppContext, private readonly stage: Stage, private readonly take: TakeFile, private readonly words: TakeLocaleFile) {
+    const { content } = ctx;
+    const { roles } = content.locale;
+    const performers = ctx.set.hotSet!.def.performers;
+    this.names = new Map(performers.map((p) => [p.id, roles[p.role]?.title ?? p.role]));
+    const title = format(words.ui.title, { scene: take.slate.scene, take: take.slate.take });
+    this.ui = new TakeUi(words, { title, close: content.locale.ui.close }, performers.map((p) => ({ id: p.id, name: this.names.get(p.id)! })), {
+      stop: () => this.stop(),
+      again: () => this.start(this.state.follow),
+      follow: (id) => this.follow(id),
+      close: () => this.close(),
+    });
+    ctx.hud.slots.aboveFooter.append(this.ui.root);
+    document.body.append(this.ui.log);
+    this.voices = new TakeVoices(new URL('.', document.baseURI).href, content.locale.locale);
+    this.d.add(ctx.phases.add('activity', 'take', (dt) => this.frame(dt)));
+    this.d.add(() => stage.dispose());
+    this.d.add(() => this.voices.dispose());
+    this.d.add(() => this.ui.dispose());
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape' || !this.ui.isOpen) return;
+      // The take has Escape first: a second press closes the station's panel as before.
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (this.running) this.stop();
+      else this.close();
+    };
+    window.addEventListener('keydown', onKey, true);
+    this.d.add(() => window.removeEventListener('keydown', onKey, true));
+  }
+
+  get running(): boolean {
+    return this.state.status === 'running';
+  }
+
+  start(performer: string | null = null): void {
+    if (this.running) this.halt();
+    void this.voices.load();
+    this.ctx.services.audio?.narration.stop();
+    this.state = start(performer);
+    this.takes++;
+    this.ui.open(performer);
+    this.stage.monitor?.setLive(true);
+    this.ctx.analytics.take(performer ?? '', 'started');
+    if (this.ctx.xr.mode !== 'vr') this.ui.focus();
+    void this.watch();
+  }
+
+  /**
+   * On a screen, the visitor is brought to watch from behind video village (the set's start spot,
+   * which faces the hot set), the station's panel closed: the take bar explains now. In a headset
+   * they watch from where they stand (and may teleport); in AR the model is in front of them.
+   */
+  private async watch(): Promise<void> {
+    const { tour, xr, hud } = this.ctx;
+    if (xr.mode !== 'inline' || tour.isTravelling()) return;
+    if (tour.state?.panel) tour.dispatch({ type: 'escape' });
+    if (tour.state?.panel) tour.dispatch({ type: 'escape' }); // a role card steps back to its station first
+    const motion = !tour.state?.settings.reducedMotion;
+    if (motion) await hud.fade(true);
+    this.ctx.placeAtStart();
+    if (motion) await hud.fade(false);
+  }
+
+  stop(): void {
+    if (!this.running) return;
+    this.halt();
+    this.ctx.analytics.take(this.state.follow ?? '', 'stopped');
+    this.ui.end('stopped');
+  }
+
+  follow(performer: string | null): void {
+    this.state = follow(this.state, performer);
+    if (performer) this.ctx.analytics.take(performer, 'followed');
+    if (this.running && this.state.index >= 0) {
+      this.ui.explainNow(this.explain(this.state.index));
+      this.showTags(this.state.index);
+    }
+  }
+
+  /** Stops sound, captions, tags and the monitor, and puts everyone back on their first marks. */
+  private halt(): void {
+    this.state = stop(this.state);
+    this.voices.stop();
+    this.ctx.services.audio?.caption(null);
+    this.ctx.services.tags?.roleTags.feature(new Set(), null);
+    this.stage.monitor?.setLive(false);
+    this.stage.pose(0, this.clock);
+  }
+
+  private close(): void {
+    if (this.running) this.halt();
+    this.ui.close();
+    this.ctx.services.tags?.roleTags.feature(new Set(), null);
+  }
+
+  private frame(dt: number): void {
+    this.clock += dt;
+    if (this.running) {
+      const step = advance(this.take, this.state, dt);
+      this.state = step.state;
+      for (const i of step.entered) this.call(i);
+      if (step.finished) this.finish();
+    }
+    this.stage.pose(this.running ? this.state.t : 0, this.clock);
+    const scene = this.ctx.scene;
+    if (scene.renderer && scene.camera) this.stage.drawMonitor(scene.renderer, scene.object3D, scene.camera, dt);
+  }
+
+  private explain(i: number): string {
+    const id = this.take.steps[i]!.id;
+    const who = this.state.follow;
+    if (!who) return this.words.steps[id]!.what;
+    const view = this.words.follow[who];
+    return view ? `${this.names.get(who)}: ${view.steps[id] ?? view.idle}` : this.words.steps[id]!.what;
+  }
+
+  /** A call is made: heard, captioned, logged, and the speaker's tag lit up. */
+  private call(i: number): void {
+    const step = this.take.steps[i]!;
+    const who = this.names.get(step.speaker) ?? step.speaker;
+    const text = this.words.steps[step.id]!.call;
+    this.ui.show({ index: i, total: this.take.steps.length, who, call: text, explain: this.explain(i) });
+    const audio = this.ctx.services.audio;
+    audio?.caption(format(this.words.ui.speakerLine, { who, text }));
+    if (step.sound) void audio?.narration.playSetSound(step.sound);
+    const prefs = audio?.prefs();
+    if (prefs) this.voices.play(step.id, prefs.volume);
+    this.showTags(i);
+  }
+
+  /**
+   * The tags of who is busy on this call (the speaker lit up, whoever acts, the followed person),
+   * wherever the visitor stands: the whole crew's at once would bury the set.
+   */
+  private showTags(i: number): void {
+    const step = this.take.steps[i]!;
+    const performers = this.rigIds();
+    const busy = [step.speaker, ...step.actions.map((a) => a.who), ...(this.state.follow ? [this.state.follow] : [])];
+    const keys = new Set(busy.filter((id) => performers.has(id)).map((id) => `hot:${id}`));
+    this.ctx.services.tags?.roleTags.feature(keys, `hot:${step.speaker}`);
+  }
+
+  private rigIds(): ReadonlySet<string> {
+    return new Set(this.stage.rig.performers.keys());
+  }
+
+  private finish(): void {
+    this.voices.stop();
+    this.ctx.services.audio?.caption(null);
+    this.ctx.services.tags?.roleTags.feature(new Set(), null);
+    this.stage.monitor?.setLive(false);
+    this.ctx.analytics.take(this.state.follow ?? '', 'finished');
+    this.ui.end('finished');
+  }
+
+  debug(): Record<string, unknown> {
+    const renderer = this.ctx.scene.renderer;
+    return {
+      status: this.state.status, t: this.state.t, index: this.state.index, follow: this.state.follow,
+      intoStep: intoStep(this.take, this.state), takes: this.takes,
+      steps: this.take.steps.map((s) => s.id),
+      monitor: this.stage.monitor ? { live: this.stage.monitor.live, ...this.stage.monitor.stats, brightness: renderer ? this.stage.monitor.meanBrightness(renderer) : null } : null,
+      voices: this.voices.playing(),
+      rigTriangles: this.stage.rig.triangles,
+      bones: Object.fromEntries([...this.stage.rig.performers].map(([id, p]) => [id, p.bones.root ? [p.bones.root.position.x, p.bones.root.position.z, p.bones.root.rotation.y] : null])),
+    };
+  }
+
+  dispose(): void {
+    this.halt();
+    this.d.dispose();
+  }
+}
+
