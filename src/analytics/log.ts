@@ -1,6 +1,6 @@
 /**
  * Local visit analytics: what happened, kept on this device only (localStorage), never sent
- * anywhere. Bounded: the oldest events are dropped past `limit`. Staff export it as CSV.
+ * anywhere. Bounded: the oldest events are dropped past `limit`. Staff export it as CSV (export.ts).
  *
  * The stored log is untrusted input: anyone at the browser (or a broken extension) can rewrite it,
  * so every event read back is rebuilt field by field from what it must be, and anything else is
@@ -47,7 +47,7 @@ export interface AnalyticsSummary {
 
 const own = (record: object, key: string): unknown => (Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= EVENT_TIME_RANGE.min && v <= EVENT_TIME_RANGE.max;
+export const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= EVENT_TIME_RANGE.min && v <= EVENT_TIME_RANGE.max;
 const isCount = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max;
 
 /**
@@ -160,63 +160,6 @@ export class AnalyticsLog {
       /* nothing kept anyway */
     }
   }
-
-  summary(): AnalyticsSummary {
-    let sessions = 0;
-    let visits = 0;
-    let completed = 0;
-    let answers = 0;
-    let correct = 0;
-    let dwell = 0;
-    for (const e of this.events) {
-      if (e.type === 'session') sessions++;
-      else if (e.type === 'visit') {
-        visits++;
-        dwell += e.dwell;
-      } else if (e.type === 'complete') completed++;
-      else if (e.type === 'quiz') {
-        answers++;
-        if (e.correct) correct++;
-      }
-    }
-    return { sessions, visits, completed, answers, correct, dwellSeconds: Math.round(dwell) };
-  }
-
-  /** One row per event; spreadsheet-safe (quoted where needed, and no cell can start a formula). */
-  toCsv(): string {
-    const header = ['time', 'session', 'event', 'station', 'dwell_s', 'question', 'choice', 'correct', 'language', 'mode', 'xr', 'reason', 'lockout_s', 'take', 'follow'];
-    const rows = this.events.map((e) => {
-      const row: Record<string, string | number | boolean> = { time: isoTime(e.t), session: e.session, event: e.type };
-      if (e.type === 'visit') Object.assign(row, { station: e.station, dwell_s: Math.round(e.dwell * 10) / 10 });
-      if (e.type === 'quiz') Object.assign(row, { question: e.question, choice: e.choice, correct: e.correct });
-      if (e.type === 'session') Object.assign(row, { language: e.lang, mode: e.mode });
-      if (e.type === 'xr') row.xr = e.xr;
-      if (e.type === 'end') row.reason = e.reason;
-      if (e.type === 'pin-lockout') row.lockout_s = e.seconds;
-      if (e.type === 'take') Object.assign(row, { take: e.outcome, follow: e.follow });
-      return header.map((h) => csvCell(Object.hasOwn(row, h) ? row[h]! : ''));
-    });
-    return [header.map(csvCell).join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';
-  }
-}
-
-/** ISO time of an event; every stored time is in range, so this never throws (empty if it were not). */
-function isoTime(t: number): string {
-  return isTime(t) ? new Date(t).toISOString() : '';
-}
-
-/**
- * Cells a spreadsheet would run as a formula: starting with = + - @ (or their full-width forms
- * ＝＋－＠, which some spreadsheets fold to ASCII), also after leading spaces, tabs or line breaks
- * (trimmed on import), and cells starting with a tab or carriage return (OWASP CSV injection).
- */
-const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
-
-/** One CSV cell: a formula-like start gets a leading apostrophe, and the cell is quoted when needed. */
-export function csvCell(value: string | number | boolean): string {
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const newSessionId = (): string => Math.random().toString(36).slice(2, 10);

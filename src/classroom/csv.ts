@@ -4,7 +4,7 @@
  * csvCell, so no nickname can become a formula (=, +, -, @, tab, CR are neutralised) and quotes,
  * commas and new lines are escaped. Pure.
  */
-import { csvCell } from '../analytics/log';
+import { csvCell } from '../analytics/export';
 import type { SessionState } from './session';
 import { rolesOf, score } from './views';
 

@@ -1,4 +1,5 @@
 import type { AnalyticsLog } from '../analytics/log';
+import { summarise, toCsv } from '../analytics/export';
 import { STAFF_EXPORT } from './lockdown';
 import { PinLock } from './pin-lock';
 import type { Disposables } from '../app/disposables';
@@ -159,12 +160,12 @@ export class StaffScreens {
   }
 
   private renderSummary(): void {
-    const s = this.o.log.summary();
+    const s = summarise(this.o.log.all());
     this.summary.textContent = format(this.o.content.locale.ui.analyticsSummary, { sessions: s.sessions, visits: s.visits, completed: s.completed, answers: s.answers });
   }
 
   private exportCsv(): void {
-    const blob = new Blob([this.o.log.toCsv()], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([toCsv(this.o.log.all())], { type: 'text/csv;charset=utf-8' });
     const a = h('a', { href: URL.createObjectURL(blob), download: `backlot-visits-${new Date().toISOString().slice(0, 10)}.csv`, hidden: true, [STAFF_EXPORT]: true });
     document.body.append(a);
     a.click();

@@ -2,7 +2,6 @@ import { readFile, type ReadText } from '../content/load';
 import { deepFreeze } from '../content/problems';
 import { TAKE_FILE, takeLocaleFile, type TakeFile, type TakeLocaleFile } from '../content/take-types';
 import type { ContentProblem, SetFile } from '../content/types';
-import { parseJson } from '../content/validate';
 
 export type LoadedTake = { readonly ok: true; readonly take: TakeFile; readonly words: TakeLocaleFile } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
@@ -15,13 +14,15 @@ export async function loadTake(read: ReadText, set: SetFile, code: string): Prom
   const wordsFile = takeLocaleFile(code);
   const [takeRead, wordsRead] = await Promise.all([readFile(read, TAKE_FILE), readFile(read, wordsFile)]);
   if (!takeRead.ok || !wordsRead.ok) return { ok: false, problems: [...(takeRead.ok ? [] : takeRead.problems), ...(wordsRead.ok ? [] : wordsRead.problems)] };
+  if (takeRead.known && wordsRead.known) {
+    // Exactly the bytes the build validated: parsing cannot fail.
+    return { ok: true, take: deepFreeze(JSON.parse(takeRead.text) as TakeFile), words: deepFreeze(JSON.parse(wordsRead.text) as TakeLocaleFile) };
+  }
+  // Edited on the built site: the checkers (and their JSON parser that points at the line) load only now.
+  const [{ parseJson }, { validateTake, validateTakeLocale }] = await Promise.all([import('../content/validate'), import('../content/take-check')]);
   const takeJson = parseJson(takeRead.text, TAKE_FILE);
   const wordsJson = parseJson(wordsRead.text, wordsFile);
   if (!takeJson.ok || !wordsJson.ok) return { ok: false, problems: [...(takeJson.ok ? [] : takeJson.problems), ...(wordsJson.ok ? [] : wordsJson.problems)] };
-  if (takeRead.known && wordsRead.known) {
-    return { ok: true, take: deepFreeze(takeJson.value as TakeFile), words: deepFreeze(wordsJson.value as TakeLocaleFile) };
-  }
-  const { validateTake, validateTakeLocale } = await import('../content/take-check');
   const take = validateTake(takeJson.value, set, TAKE_FILE);
   if (!take.ok) return { ok: false, problems: take.problems };
   const words = validateTakeLocale(wordsJson.value, take.value, set, wordsFile, code);

@@ -40,6 +40,7 @@ await import('./journeys/vr.mjs');
 await import('./journeys/ar.mjs');
 await import('./journeys/xr-fallbacks.mjs');
 await import('./journeys/audio.mjs');
+await import('./journeys/take.mjs');
 await import('./journeys/lesson.mjs');
 await import('./journeys/kiosk.mjs');
 await import('./journeys/offline.mjs');

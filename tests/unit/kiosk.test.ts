@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IdleMachine } from '../../src/kiosk/idle';
-import { AnalyticsLog, ANALYTICS_KEY, csvCell } from '../../src/analytics/log';
+import { AnalyticsLog, ANALYTICS_KEY } from '../../src/analytics/log';
+import { csvCell, summarise, toCsv } from '../../src/analytics/export';
 
 describe('kiosk idle cycle', () => {
   it('attract → touch begins → idle → countdown → reset', () => {
@@ -76,8 +77,8 @@ describe('local analytics', () => {
     log.add({ t: Date.UTC(2026, 10, 26, 9, 5, 0), type: 'end', session: 'a1', reason: 'idle' });
     log.add({ t: Date.UTC(2026, 10, 26, 9, 6, 0), type: 'pin-lockout', session: 'kiosk', seconds: 30 });
     log.add({ t: Date.UTC(2026, 10, 26, 9, 7, 0), type: 'take', session: 'a1', outcome: 'finished', follow: 'boom-op' });
-    expect(log.summary()).toEqual({ sessions: 1, visits: 1, completed: 1, answers: 1, correct: 1, dwellSeconds: 41 });
-    expect(log.toCsv().split('\r\n')).toEqual([
+    expect(summarise(log.all())).toEqual({ sessions: 1, visits: 1, completed: 1, answers: 1, correct: 1, dwellSeconds: 41 });
+    expect(toCsv(log.all()).split('\r\n')).toEqual([
       'time,session,event,station,dwell_s,question,choice,correct,language,mode,xr,reason,lockout_s,take,follow',
       '2026-11-26T09:00:00.000Z,a1,session,,,,,,es,kiosk,,,,,',
       '2026-11-26T09:01:00.000Z,a1,visit,camera,41.3,,,,,,,,,,',
@@ -92,6 +93,6 @@ describe('local analytics', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a,b')).toBe('"a,b"');
     log.clear();
-    expect(log.summary().sessions).toBe(0);
+    expect(summarise(log.all()).sessions).toBe(0);
   });
 });
