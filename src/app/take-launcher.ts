@@ -49,7 +49,8 @@ export function install(ctx: AppContext): Disposer {
   const hudButton = h('button', { type: 'button', id: 'btn-take', 'data-take-start': 'hud' }, ui.shootTake);
   const panelButton = h('button', { type: 'button', id: 'btn-take-here', class: 'take-here', 'data-take-start': 'panel', hidden: true }, ui.shootTake);
   for (const b of [hudButton, panelButton]) b.addEventListener('click', () => void start());
-  ctx.hud.slots.quick.prepend(hudButton);
+  // With the tools: in the top bar on a wide screen, in the Menu on a phone (the top bar stays one line).
+  ctx.hud.slots.tools.prepend(hudButton);
   ctx.hud.slots.nowActions.append(panelButton);
   d.add(() => {
     hudButton.remove();

@@ -37,8 +37,7 @@ export interface NarrationManifest {
   };
 }
 
-export const narrationFolder = (code: string): string => `assets/audio/narration/${code}/`;
-export const manifestFile = (code: string): string => `${narrationFolder(code)}manifest.json`;
+export { manifestFile, narrationFolder } from './paths';
 
 const FILE = /^[a-z0-9][a-z0-9._-]*\.(mp3|ogg|webm|m4a|wav|vtt)$/;
 

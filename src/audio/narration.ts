@@ -1,8 +1,9 @@
 import type { Content, StationDef } from '../content/types';
 import { NarrationClock } from './clock';
-import { narrationFolder, type SetSound } from './manifest';
-import { GAP, NarrationFiles } from './narration-files';
-import { cueAt, type Cue } from './vtt';
+import { cueAt, GAP, type Cue } from './cues';
+import type { NarrationManifest, SetSound } from './manifest';
+import type { NarrationFiles } from './narration-files';
+import { narrationFolder } from './paths';
 import type { AudioPrefs } from './prefs';
 import type { SoundEngine } from './sound-engine';
 
@@ -41,13 +42,15 @@ interface Current {
 /**
  * Narration and captions for the station being visited. Captions are timed by a clock that follows
  * the audio while it plays and the wall clock otherwise, so they keep going when the browser blocks
- * sound, the file is missing, or the device has no audio at all. The Howler side (SoundEngine) is
- * imported on the first arrival, never in the first load.
+ * sound, the file is missing, or the device has no audio at all. The Howler side (SoundEngine) and
+ * the reader of the narration's files (NarrationFiles: manifest, WebVTT) are imported on the first
+ * arrival, never in the first load.
  */
 export class Narration {
   private readonly clock: NarrationClock;
   private readonly base: string;
-  private readonly files: NarrationFiles;
+  private files: NarrationFiles | null = null;
+  private filesLoading: Promise<NarrationFiles | null> | null = null;
   private engine: SoundEngine | null = null;
   private engineLoading: Promise<SoundEngine | null> | null = null;
   private current: Current | null = null;
@@ -66,10 +69,10 @@ export class Narration {
     private readonly loadEngine: () => Promise<Pick<typeof import('./sound-engine'), 'SoundEngine'>> = () => import('./sound-engine'),
     private readonly now: () => number = () => performance.now() / 1000,
     base?: string,
+    private readonly loadFiles: () => Promise<Pick<typeof import('./narration-files'), 'NarrationFiles'>> = () => import('./narration-files'),
   ) {
     this.clock = new NarrationClock(now);
     this.base = base ?? new URL('.', document.baseURI).href;
-    this.files = new NarrationFiles(content, this.base, (key, message) => this.warnOnce(key, message));
   }
 
   /** The station whose narration is playing or on its way, if any. */
@@ -91,10 +94,11 @@ export class Narration {
     this.target = stationId;
     this.engine?.stopNarration();
     void this.ensureEngine();
-    void Promise.all([this.files.manifest(), this.files.captions(stationId)]).then(([manifest, cues]) => {
-      if (arrival !== this.arrival) return; // the visitor has moved on
+    void this.withFiles((files) => Promise.all([files.manifest(), files.captions(stationId), files])).then((loaded) => {
+      if (arrival !== this.arrival || !loaded) return; // the visitor has moved on, or no reader
+      const [manifest, cues, files] = loaded;
       const entry = manifest?.stations[stationId];
-      const fallback = cues ?? this.files.fallbackCues(stationId);
+      const fallback = cues ?? files.fallbackCues(stationId);
       const sprite = manifest?.setSounds.sprite ?? DEFAULT_SPRITE;
       const steps: Step[] = [];
       let t = 0;
@@ -248,7 +252,7 @@ export class Narration {
   private requestNarration(c: Current): void {
     c.requested = true;
     const stillWanted = (): boolean => this.current === c && this.status === 'playing';
-    void Promise.all([this.ensureEngine(), this.files.manifest()]).then(([engine, manifest]) => {
+    void Promise.all([this.ensureEngine(), this.manifest()]).then(([engine, manifest]) => {
       const entry = manifest?.stations[c.station.id];
       if (!engine || !entry || !stillWanted()) return;
       if (this.sound === 'blocked') return; // captions run on; a tap brings the sound in
@@ -306,7 +310,7 @@ export class Narration {
         engine.setAmbience(set.audio, set.stations.flatMap((s) => (s.ambience ? [{ x: s.position[0], z: s.position[1], ambience: s.ambience }] : [])), this.base);
         engine.onUnlock(() => this.unlocked());
         this.engine = engine;
-        void this.files.manifest().then((m) => m && engine.loadSetSounds(this.url(m.setSounds.audio, m.locale), m.setSounds.sprite));
+        void this.manifest().then((m) => m && engine.loadSetSounds(this.url(m.setSounds.audio, m.locale), m.setSounds.sprite));
         return engine;
       })
       .catch((err: unknown) => {
@@ -316,6 +320,26 @@ export class Narration {
         return null;
       });
     return this.engineLoading;
+  }
+
+  /**
+   * Runs `use` with the narration's files reader, at once (same tick) once it is loaded; null when
+   * its module could not be loaded (offline or a failed deploy: the next call tries again).
+   */
+  private withFiles<T>(use: (files: NarrationFiles) => Promise<T>): Promise<T | null> {
+    if (this.files) return use(this.files);
+    this.filesLoading ??= this.loadFiles()
+      .then(({ NarrationFiles }) => (this.files ??= new NarrationFiles(this.content, this.base, (key, message) => this.warnOnce(key, message))))
+      .catch((err: unknown) => {
+        this.filesLoading = null;
+        this.warnOnce('files', `Backlot: the narration's files could not be read (${err instanceof Error ? err.message : String(err)}); no captions until they can.`);
+        return null;
+      });
+    return this.filesLoading.then((files) => (files ? use(files) : null));
+  }
+
+  private manifest(): Promise<NarrationManifest | null> {
+    return this.withFiles((files) => files.manifest());
   }
 
   private url(file: string, code = this.content.locale.locale): string {

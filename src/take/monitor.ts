@@ -25,7 +25,7 @@ export interface MonitorPlacement {
 
 export class Monitor {
   readonly screen: THREE.Mesh;
-  readonly camera = new THREE.PerspectiveCamera(34, SIZE.width / SIZE.height, 0.15, 40);
+  readonly camera = new THREE.PerspectiveCamera(40, SIZE.width / SIZE.height, 0.15, 40);
   private readonly target = new THREE.WebGLRenderTarget(SIZE.width, SIZE.height, { depthBuffer: true });
   private readonly material: THREE.MeshBasicMaterial;
   private since = Infinity;

@@ -18,7 +18,7 @@ const MAX_DISTANCE = 16;
 /** Re-layout every N frames: tags follow the view closely enough, at a tenth of the cost. */
 const LAYOUT_EVERY = 3;
 /** The speaking person's tag: larger, with a gold leader line. */
-const SPEAKING_SCALE = 1.3;
+const SPEAKING_SCALE = 1.45;
 const SPEAKING = new THREE.Color('#ffd166');
 
 interface Rect {

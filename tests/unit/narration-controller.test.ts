@@ -15,6 +15,9 @@ const read = async (file: string): Promise<string | null> => (existsSync(join(RO
 const loaded = await loadContent(read, 'en');
 if (!loaded.ok) throw new Error('content invalid');
 const content = loaded.content;
+// The controller imports its file reader on the first arrival (a lazy chunk in the build); loaded
+// here first, so that import resolves within a flush() as it does once the chunk is in.
+await import('../../src/audio/narration-files');
 
 class FakeEngine {
   static last: FakeEngine | null = null;
