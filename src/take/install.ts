@@ -49,6 +49,8 @@ class TakePlayer implements TakeControl {
   private readonly ui: TakeUi;
   private readonly voices: TakeVoices;
   private readonly names: ReadonlyMap<string, string>;
+  /** Where keyboard focus was when the take started: it goes back there when the bar goes. */
+  private returnFocus: HTMLElement | null = null;
 
   constructor(private readonly ctx: AppContext, private readonly stage: Stage, private readonly take: TakeFile, private readonly words: TakeLocaleFile) {
     const { content } = ctx;
@@ -94,7 +96,11 @@ class TakePlayer implements TakeControl {
     this.ui.open(performer);
     this.stage.monitor?.setLive(true);
     this.ctx.analytics.take(performer ?? '', 'started');
-    if (this.ctx.xr.mode !== 'vr') this.ui.focus();
+    if (this.ctx.xr.mode !== 'vr') {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && !this.ui.root.contains(active)) this.returnFocus = active;
+      this.ui.focus();
+    }
     void this.watch();
   }
 
@@ -119,6 +125,16 @@ class TakePlayer implements TakeControl {
     this.halt();
     this.ctx.analytics.take(this.state.follow ?? '', 'stopped');
     this.ui.end('stopped');
+    this.giveFocusBack();
+  }
+
+  /** Back to the button that started the take, or to the 3D view if that is gone (a closed panel's). */
+  private giveFocusBack(): void {
+    if (!this.ui.root.contains(document.activeElement) && document.activeElement !== document.body) return;
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back?.isConnected && !back.closest('[hidden]')) back.focus();
+    else this.ctx.view.focus();
   }
 
   follow(performer: string | null): void {
@@ -144,10 +160,14 @@ class TakePlayer implements TakeControl {
     if (this.running) this.halt();
     this.ui.close();
     this.ctx.services.tags?.roleTags.feature(new Set(), null);
+    this.giveFocusBack();
   }
 
   private frame(dt: number): void {
     this.clock += dt;
+    // In AR the HUD is hidden and its bar is in the session's DOM overlay: the take's bar goes too.
+    const home = this.ctx.hud.overlay ?? this.ctx.hud.slots.aboveFooter;
+    if (this.ui.root.parentElement !== home) home.append(this.ui.root);
     if (this.running) {
       const step = advance(this.take, this.state, dt);
       this.state = step.state;

@@ -1,7 +1,7 @@
 import * as THREE from 'three';
 import type { CrewLayout } from '../set/layout';
 import type { Bones, CrewRig } from './rig';
-import { gestureAt, lastOf, positionAt, yawAt, type Track, type Tracks } from './tracks';
+import { lastOf, positionAt, startedAt, weightOf, yawAt, type Track, type Tracks } from './tracks';
 
 /**
  * Poses the rig for a moment of the take: each performer where their track puts them, walking legs
@@ -12,8 +12,9 @@ import { gestureAt, lastOf, positionAt, yawAt, type Track, type Tracks } from '.
 
 const spot: [number, number] = [0, 0];
 const local = new THREE.Vector3();
-const world = new THREE.Vector3();
 const toTarget = new THREE.Vector3();
+const BOOM_STATES = ['boom-up', 'boom-follow', 'boom-rest'] as const;
+const LIGHT_STATES = ['switch-on', 'switch-off'] as const;
 
 /** A stable phase per performer, so they do not breathe in step. */
 function phaseOf(id: string): number {
@@ -22,9 +23,9 @@ function phaseOf(id: string): number {
   return (h / 997) * Math.PI * 2;
 }
 
-function reset(bones: Bones): void {
-  for (const bone of Object.values(bones)) {
-    if (bone.parent && !(bone.parent as THREE.Bone).isBone) continue; // roots are placed, not reset
+/** Back to the pose they were drawn in (roots are placed, not reset). */
+function reset(joints: readonly THREE.Bone[]): void {
+  for (const bone of joints) {
     bone.rotation.set(0, 0, 0);
     bone.scale.set(1, 1, 1);
   }
@@ -52,55 +53,73 @@ function idle(b: Bones, clock: number, phase: number): void {
 
 /** The arm, head and body gestures playing at `t`. */
 function gestures(b: Bones, track: Track, t: number, clock: number): void {
-  const g = (kind: Parameters<typeof gestureAt>[1]): number => gestureAt(track, kind, t)?.weight ?? 0;
-  const raise = g('raise-hand');
-  const point = g('point');
-  const touch = g('touch-up');
-  const slate = Math.max(g('show-slate'), g('clap-slate'));
+  const raise = weightOf(track, 'raise-hand', t);
+  const point = weightOf(track, 'point', t);
+  const touch = weightOf(track, 'touch-up', t);
+  const shown = weightOf(track, 'show-slate', t);
+  const clap = weightOf(track, 'clap-slate', t);
+  const slate = Math.max(shown, clap);
   if (b.upperArmR) {
     b.upperArmR.rotation.x += -2.5 * raise - 1.35 * point - 1.7 * touch - 1.1 * slate;
     b.upperArmR.rotation.z += -0.25 * raise;
   }
   if (b.forearmR) b.forearmR.rotation.x += -0.5 * raise - 0.6 * touch - 0.3 * slate;
   if (b.upperArmL) b.upperArmL.rotation.x += -1.1 * slate;
-  const nod = g('nod');
-  const speak = g('speak');
-  const lean = g('lean');
-  const write = g('write');
+  const nod = weightOf(track, 'nod', t);
+  const speak = weightOf(track, 'speak', t);
+  const lean = weightOf(track, 'lean', t);
+  const write = weightOf(track, 'write', t);
   if (b.head) b.head.rotation.x = 0.22 * Math.sin((t * Math.PI * 4) % (Math.PI * 2)) * nod + 0.05 * Math.sin(clock * 9) * speak + 0.15 * lean + 0.35 * write;
   if (b.upperArmL) b.upperArmL.rotation.x += -0.55 * speak * (0.6 + 0.4 * Math.sin(clock * 3)) - 0.7 * write;
   if (b.forearmL) b.forearmL.rotation.x += -0.5 * speak - 0.5 * write + 0.08 * Math.sin(clock * 14) * write;
   if (b.spine) b.spine.rotation.x += 0.35 * lean;
   if (b.clapstick) {
     // Open while the slate is shown; shut in the first tenth of a second of the clap.
-    const clap = gestureAt(track, 'clap-slate', t);
-    const shut = clap ? Math.min(1, (t - clap.gesture.t0) / 0.1) : 0;
-    b.clapstick.rotation.z = clap ? 0.55 * (1 - shut) * clap.weight : 0.55 * g('show-slate');
+    const shut = clap > 0 ? Math.min(1, (t - startedAt(track, 'clap-slate', t)) / 0.1) : 0;
+    b.clapstick.rotation.z = clap > 0 ? 0.55 * (1 - shut) * clap : 0.55 * shown;
   }
 }
 
-export class Animator {
-  private readonly phases = new Map<string, number>();
-  private readonly lastSpot = new Map<string, [number, number]>();
-  private readonly stride = new Map<string, number>();
+/** One performer as the animator keeps them: everything a frame needs, found once. */
+interface Actor {
+  readonly bones: Bones;
+  /** Every bone but the root, to put back each frame. */
+  readonly joints: readonly THREE.Bone[];
+  readonly track: Track;
+  readonly layout: CrewLayout | undefined;
+  readonly phase: number;
+  /** Where they were last frame, and how far their legs have walked (radians of stride). */
+  readonly last: [number, number];
+  stride: number;
+}
 
-  constructor(private readonly rig: CrewRig, private readonly tracks: Tracks, private readonly layouts: ReadonlyMap<string, CrewLayout>) {
-    for (const id of tracks.byId.keys()) {
-      this.phases.set(id, phaseOf(id));
-      this.stride.set(id, 0);
+interface Prop {
+  readonly type: 'dolly' | 'red-light';
+  readonly bones: Bones;
+  readonly track: Track;
+}
+
+export class Animator {
+  private readonly actors: Actor[] = [];
+  private readonly props: Prop[] = [];
+
+  constructor(private readonly rig: CrewRig, tracks: Tracks, layouts: ReadonlyMap<string, CrewLayout>) {
+    for (const [id, p] of rig.performers) {
+      const track = tracks.byId.get(id);
+      if (!track || !p.bones.root) continue;
+      const joints = Object.values(p.bones).filter((b) => b !== p.bones.root);
+      this.actors.push({ bones: p.bones, joints, track, layout: layouts.get(id), phase: phaseOf(id), last: [track.at[0], track.at[1]], stride: 0 });
+    }
+    for (const [id, g] of rig.gear) {
+      const track = tracks.byId.get(id);
+      if (track) this.props.push({ type: g.type, bones: g.bones, track });
     }
   }
 
   /** Poses everyone for take time `t` (0: first positions); `clock` drives the idle motion. */
   pose(t: number, clock: number): void {
-    for (const [id, p] of this.rig.performers) {
-      const track = this.tracks.byId.get(id);
-      if (track) this.posePerformer(id, p.bones, track, t, clock);
-    }
-    for (const [id, g] of this.rig.gear) {
-      const track = this.tracks.byId.get(id);
-      if (track) this.poseGear(g.type, g.bones, track, t);
-    }
+    for (const a of this.actors) this.posePerformer(a, t, clock);
+    for (const p of this.props) this.poseGear(p.type, p.bones, p.track, t);
   }
 
   private place(root: THREE.Bone, track: Track, t: number): [number, number] {
@@ -112,33 +131,30 @@ export class Animator {
     return spot;
   }
 
-  private posePerformer(id: string, b: Bones, track: Track, t: number, clock: number): void {
-    if (!b.root) return;
-    reset(b);
-    const [x, z] = this.place(b.root, track, t);
-    let last = this.lastSpot.get(id);
-    if (!last) this.lastSpot.set(id, (last = [x, z]));
+  private posePerformer(a: Actor, t: number, clock: number): void {
+    const { bones: b, track, last } = a;
+    reset(a.joints);
+    const [x, z] = this.place(b.root!, track, t);
     const moved = Math.hypot(x - last[0], z - last[1]);
     last[0] = x;
     last[1] = z;
-    const stride = (this.stride.get(id) ?? 0) + (moved / 0.65) * Math.PI;
-    this.stride.set(id, stride);
-    idle(b, clock, this.phases.get(id) ?? 0);
-    walkCycle(b, stride, Math.min(1, moved * 60));
+    a.stride += (moved / 0.65) * Math.PI;
+    idle(b, clock, a.phase);
+    walkCycle(b, a.stride, Math.min(1, moved * 60));
     gestures(b, track, t, clock);
     this.poseBoom(b, track, t);
-    const layout = this.layouts.get(id);
-    if (layout) {
-      b.root.getWorldPosition(world);
-      layout.feet.set(world.x, layout.feet.y, world.z);
-      layout.head.set(world.x, layout.head.y, world.z);
+    const layout = a.layout;
+    if (layout && b.root) {
+      // The set's frame, as every crew layout is (the rig's group sits unmoved in the set's root).
+      layout.feet.set(b.root.position.x, layout.feet.y, b.root.position.z);
+      layout.head.set(b.root.position.x, layout.head.y, b.root.position.z);
     }
   }
 
   /** Rest (pole down), up over the actors, or swung to follow one of them. */
   private poseBoom(b: Bones, track: Track, t: number): void {
     if (!b.boom) return;
-    const state = lastOf(track, ['boom-up', 'boom-follow', 'boom-rest'], t);
+    const state = lastOf(track, BOOM_STATES, t);
     const up = state && state.kind !== 'boom-rest' ? Math.min(1, (t - state.t0) / 1.2) : state ? 1 - Math.min(1, (t - state.t0) / 1.2) : 0;
     b.boom.rotation.x = 0.75 * (1 - up);
     if (b.upperArmR) b.upperArmR.rotation.x += -2.2 * up;
@@ -160,7 +176,7 @@ export class Animator {
     if (!b.gear) return;
     this.place(b.gear, track, t);
     if (type === 'red-light' && b.lamp) {
-      const state = lastOf(track, ['switch-on', 'switch-off'], t);
+      const state = lastOf(track, LIGHT_STATES, t);
       const on = state?.kind === 'switch-on';
       b.lamp.scale.setScalar(on ? 1 : 0.001);
     }

@@ -152,15 +152,17 @@ function faceToward(track: Track, target: Track | undefined, t: number): number 
   return Math.atan2(b[0] - a[0], b[1] - a[1]);
 }
 
-/** The gesture of a kind playing at `t` with the most weight, or null. */
-export function gestureAt(track: Track, kind: TakeActionKind, t: number): { weight: number; gesture: Gesture } | null {
-  let best: { weight: number; gesture: Gesture } | null = null;
-  for (const g of track.gestures) {
-    if (g.kind !== kind) continue;
-    const w = weight(g, t);
-    if (w > 0 && (!best || w > best.weight)) best = { weight: w, gesture: g };
-  }
+/** How strongly a gesture of this kind plays at `t` (the strongest, if two overlap): 0 when none. */
+export function weightOf(track: Track, kind: TakeActionKind, t: number): number {
+  let best = 0;
+  for (const g of track.gestures) if (g.kind === kind) best = Math.max(best, weight(g, t));
   return best;
+}
+
+/** When the gesture of this kind playing at `t` began (NaN when none plays). */
+export function startedAt(track: Track, kind: TakeActionKind, t: number): number {
+  for (const g of track.gestures) if (g.kind === kind && weight(g, t) > 0) return g.t0;
+  return NaN;
 }
 
 /** The last gesture among `kinds` that began by `t` (states that last: the boom up, the red light on). */

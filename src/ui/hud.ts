@@ -157,6 +157,11 @@ export class Hud implements Fader {
     this.placeCaption();
   }
 
+  /** The AR session's DOM overlay while the HUD's bar is in it (null otherwise). */
+  get overlay(): HTMLElement | null {
+    return this.inOverlay;
+  }
+
   /** Adds fields to the settings dialog (sound, language), above its Close button. */
   addSettings(...fields: Node[]): void {
     this.settings.add(...fields);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TakeFile } from '../../src/content/take-types';
 import type { SetFile } from '../../src/content/types';
 import { advance, follow, IDLE, intoStep, start, stepAt, stepStarts, stop, type TimelineState } from '../../src/take/timeline';
-import { compileTracks, gestureAt, lastOf, positionAt, weight, yawAt } from '../../src/take/tracks';
+import { compileTracks, lastOf, positionAt, startedAt, weight, weightOf, yawAt } from '../../src/take/tracks';
 
 const TAKE = JSON.parse(readFileSync('scenes/take.json', 'utf8')) as TakeFile;
 const SET = JSON.parse(readFileSync('scenes/set.json', 'utf8')) as SetFile;
@@ -122,8 +122,10 @@ describe('what everyone does, as tracks', () => {
     expect(weight(clap, clap.t0 - 0.01)).toBe(0);
     expect(weight(clap, (clap.t0 + clap.t1) / 2)).toBe(1);
     expect(weight(clap, clap.t1 + 0.01)).toBe(0);
-    expect(gestureAt(track('clapper'), 'show-slate', startOf('slate') + 1)?.weight).toBeGreaterThan(0);
-    expect(gestureAt(track('clapper'), 'show-slate', startOf('action'))).toBeNull();
+    expect(weightOf(track('clapper'), 'show-slate', startOf('slate') + 1)).toBeGreaterThan(0);
+    expect(weightOf(track('clapper'), 'show-slate', startOf('action'))).toBe(0);
+    expect(startedAt(track('clapper'), 'clap-slate', (clap.t0 + clap.t1) / 2)).toBe(clap.t0);
+    expect(startedAt(track('clapper'), 'clap-slate', 0)).toBeNaN();
   });
 
   it('lasting states: the boom stays up from picture-up until the cut, the red light on between', () => {

@@ -386,8 +386,21 @@ test('take: in emulated AR — placed model, the take runs on it, the crew at th
     return Boolean(b && !b.closest('[hidden]') && b.getBoundingClientRect().width > 0);
   });
   if (inOverlay) {
+    await page.evaluate(() => {
+      window.__takeClicks = 0;
+      window.__ev = [];
+      const b = document.getElementById('btn-take-here');
+      b.addEventListener('click', () => { window.__takeClicks++; });
+      const name = (el) => (el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}` : 'null');
+      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) document.addEventListener(type, (e) => { const r = b.getBoundingClientRect(); window.__ev.push(`${type}@${e.clientX.toFixed(0)},${e.clientY.toFixed(0)}→${name(e.target)} btn[${r.x.toFixed(0)},${r.y.toFixed(0)},${r.width.toFixed(0)}x${r.height.toFixed(0)}] top:${name(document.elementFromPoint(e.clientX, e.clientY))}`); }, true);
+    });
+    t.note(`AR: button before the click ${JSON.stringify(await page.$eval('#btn-take-here', (b) => { const r = b.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }))}`);
     await page.click('#ar-overlay #btn-take-here');
     t.note('AR: started from the sheet\'s Shoot a take (#btn-take-here in the DOM overlay)');
+    await waitFor(page, () => document.getElementById('take').dataset.take === 'running', null, { what: '#take[data-take=running] after pressing Shoot a take in AR', timeout: 10_000 }).catch(async (err) => {
+      const why = await page.evaluate(() => ({ clicks: window.__takeClicks, running: window.backlot.take.running, bar: document.getElementById('take').dataset.take, narration: window.backlot.narration.view.status, ev: window.__ev }));
+      throw new Error(`${err.message}; ${JSON.stringify(why)}`);
+    });
   } else {
     assert(await page.evaluate(() => window.backlot.take.start()), 'take.start() resolved false in AR');
     t.note('AR: no visible #btn-take-here in the overlay; started with window.backlot.take.start()');
@@ -430,3 +443,4 @@ test('take: in emulated AR — placed model, the take runs on it, the crew at th
   await page.evaluate(() => window.backlot.take.stop());
   await exitXr(page);
 }, { timeout: 180_000 });
+
