@@ -36,7 +36,8 @@ export async function install(ctx: AppContext): Promise<TakeControl | null> {
     hud.showNotice(formatProblem(loaded.problems[0]!));
     return null;
   }
-  const stage = await Stage.build(content, ctx.set, loaded.take);
+  const { renderer, camera } = ctx.scene;
+  const stage = await Stage.build(content, ctx.set, loaded.take, renderer && camera ? { renderer, camera } : undefined);
   if (!stage) return null;
   return new TakePlayer(ctx, stage, loaded.take, loaded.words);
 }
@@ -176,7 +177,8 @@ class TakePlayer implements TakeControl {
     }
     this.stage.pose(this.running ? this.state.t : 0, this.clock);
     const scene = this.ctx.scene;
-    if (scene.renderer && scene.camera) this.stage.drawMonitor(scene.renderer, scene.object3D, scene.camera, dt);
+    // The set's root, not the whole scene: the monitor sees only the set, and drawing it walks only the set.
+    if (scene.renderer && scene.camera) this.stage.drawMonitor(scene.renderer, this.ctx.set.root, scene.camera, dt);
   }
 
   private explain(i: number): string {

@@ -33,8 +33,11 @@ export class Monitor {
   readonly stats = { renders: 0, calls: 0 };
 
   constructor(placement: MonitorPlacement) {
-    this.material = new THREE.MeshBasicMaterial({ map: this.target.texture });
-    this.screen = new THREE.Mesh(new THREE.PlaneGeometry(placement.width, placement.height), this.material);
+    // Textured and vertex-coloured (white) like the set's screens: the same shader program, none new.
+    this.material = new THREE.MeshBasicMaterial({ map: this.target.texture, vertexColors: true });
+    const plane = new THREE.PlaneGeometry(placement.width, placement.height);
+    plane.setAttribute('color', new THREE.Float32BufferAttribute(new Array(plane.getAttribute('position').count * 3).fill(1), 3));
+    this.screen = new THREE.Mesh(plane, this.material);
     this.screen.name = 'take-monitor';
     this.screen.matrixAutoUpdate = false;
     this.screen.matrix.copy(placement.matrix);
@@ -59,6 +62,14 @@ export class Monitor {
     this.since += dt;
     if (this.since < 1 / RATE || !this.inView(viewer)) return;
     this.since = 0;
+    this.draw(renderer, scene);
+  }
+
+  /**
+   * Draws the picture once now. Done once when the take is loaded, in a task of its own, so the
+   * shaders a render target needs are compiled then, not as the first call of a take.
+   */
+  draw(renderer: THREE.WebGLRenderer, scene: THREE.Object3D): void {
     const xr = renderer.xr.enabled;
     const previous = renderer.getRenderTarget();
     // A headset's renderer would otherwise draw the picture from the visitor's eyes.

@@ -37,11 +37,19 @@ export class Stage {
   }
 
   /** Builds the rig in slices (a figure a step) and puts it on the set. */
-  static async build(content: Content, built: BuiltSet, take: TakeFile): Promise<Stage | null> {
+  static async build(content: Content, built: BuiltSet, take: TakeFile, view?: { renderer: THREE.WebGLRenderer; camera: THREE.Camera }): Promise<Stage | null> {
     const hot = built.hotSet;
     if (!hot) return null;
     const rig = await inSlices(buildRigSteps(content.set, content.locale.setDressing, hot));
-    return new Stage(built, hot, rig, take);
+    const stage = new Stage(built, hot, rig, take);
+    if (view) {
+      // The skinned crew's shader is new: link it off the main thread where the GPU can (not SwiftShader).
+      if (view.renderer.extensions.has('KHR_parallel_shader_compile')) await view.renderer.compileAsync(rig.group, view.camera).catch(() => undefined);
+      // One picture now, in its own task: the render target's shaders compile here, not on "Last looks".
+      await new Promise((done) => setTimeout(done, 0));
+      stage.monitor?.draw(view.renderer, built.root);
+    }
+    return stage;
   }
 
   private makeMonitor(take: TakeFile): Monitor | null {
