@@ -35,6 +35,7 @@ export class FloorPlan {
       this.buttons.set(id, button);
       room.append(button);
     }
+    if (set.hotSet) room.append(this.hotSet(set.hotSet));
     this.you = h('div', { id: 'floorplan-you', class: 'floorplan-you', role: 'img', 'aria-label': locale.ui.youAreHere });
     room.append(this.you);
     this.el = h('nav', { id: 'floorplan', class: 'floorplan', 'aria-label': locale.ui.floorPlan }, h('h2', { class: 'floorplan-title' }, locale.ui.floorPlan), room);
@@ -58,6 +59,22 @@ export class FloorPlan {
     this.you.style.top = `${this.y(z)}%`;
     // Plan is seen from above with -z up; yaw 0 looks toward -z, i.e. up the plan.
     this.you.style.transform = `translate(-50%, -50%) rotate(${(-yaw * 180) / Math.PI}deg)`;
+  }
+
+  /** The set being shot, as a dashed outline round its props and people (a picture only: it is not a place to go). */
+  private hotSet(hot: NonNullable<Content['set']['hotSet']>): HTMLElement {
+    const points = [...hot.props, ...hot.performers, ...hot.gear].map((p) => p.at);
+    const xs = points.map((p) => p[0]);
+    const zs = points.map((p) => p[1]);
+    const [x0, x1, z0, z1] = [Math.min(...xs) - 0.5, Math.max(...xs) + 0.5, Math.min(...zs) - 0.5, Math.max(...zs) + 0.5];
+    const yaw = (hot.facing * Math.PI) / 180;
+    const cx = hot.position[0] + ((x0 + x1) / 2) * Math.cos(yaw) + ((z0 + z1) / 2) * Math.sin(yaw);
+    const cz = hot.position[1] - ((x0 + x1) / 2) * Math.sin(yaw) + ((z0 + z1) / 2) * Math.cos(yaw);
+    return h('div', {
+      class: 'floorplan-hotset',
+      'aria-hidden': 'true',
+      style: `left: ${this.x(cx)}%; top: ${this.y(cz)}%; width: ${((x1 - x0) / (this.halfW * 2)) * 100}%; height: ${((z1 - z0) / (this.halfD * 2)) * 100}%; transform: translate(-50%, -50%) rotate(${-hot.facing}deg)`,
+    });
   }
 
   private x(worldX: number): number {
