@@ -81,7 +81,7 @@ export function addStationEntities(scene: Scene, built: BuiltSet): Entity[] {
   const added: Entity[] = [];
   for (const layout of built.stations.values()) added.push(entity('a-entity', { station: `id: ${layout.id}`, class: 'station' }));
   for (const c of built.crew) {
-    const el = entity('a-entity', { 'crew-member': `role: ${c.role}; station: ${c.station}; height: ${c.head.y.toFixed(2)}` });
+    const el = entity('a-entity', { 'crew-member': `key: ${c.key}; role: ${c.role}; station: ${c.station}; height: ${c.head.y.toFixed(2)}` });
     el.object3D.position.copy(c.feet);
     added.push(el);
   }

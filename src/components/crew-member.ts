@@ -5,6 +5,8 @@ import { HIT_MATERIAL } from './hit-material';
 export const CREW_MEMBER = 'crew-member';
 
 interface CrewData {
+  /** Unique on the set (CrewLayout.key): the take finds a moving performer's target by it. */
+  key: string;
   role: string;
   station: string;
   height: number;
@@ -20,7 +22,7 @@ interface CrewMethods {
  * and carries its invisible click target; selecting it opens the role card.
  */
 defineComponent<CrewData, CrewMethods>(CREW_MEMBER, {
-  schema: { role: { type: 'string' }, station: { type: 'string' }, height: { type: 'number', default: 1.8 } },
+  schema: { key: { type: 'string' }, role: { type: 'string' }, station: { type: 'string' }, height: { type: 'number', default: 1.8 } },
   hit: null,
 
   init() {

@@ -1,4 +1,6 @@
+import type { Entity } from '../aframe-typed';
 import type { AppContext } from '../app/context';
+import type { CrewLayout } from '../set/layout';
 import { Disposables } from '../app/disposables';
 import { formatProblem } from '../content/problems';
 import type { TakeFile, TakeLocaleFile } from '../content/take-types';
@@ -50,6 +52,8 @@ class TakePlayer implements TakeControl {
   private readonly ui: TakeUi;
   private readonly voices: TakeVoices;
   private readonly names: ReadonlyMap<string, string>;
+  /** The performers' click targets (crew-member entities) and where the rig has them now. */
+  private readonly targets: [Entity, CrewLayout][] = [];
   /** Where keyboard focus was when the take started: it goes back there when the bar goes. */
   private returnFocus: HTMLElement | null = null;
 
@@ -68,6 +72,11 @@ class TakePlayer implements TakeControl {
     ctx.hud.slots.aboveFooter.append(this.ui.root);
     document.body.append(this.ui.log);
     this.voices = new TakeVoices(new URL('.', document.baseURI).href, content.locale.locale);
+    const layouts = new Map(ctx.set.hotSet!.performers.map((c) => [c.key, c]));
+    for (const el of ctx.scene.querySelectorAll<Entity>('[crew-member]')) {
+      const layout = layouts.get((el.getAttribute('crew-member') as unknown as { key: string }).key);
+      if (layout) this.targets.push([el, layout]);
+    }
     this.d.add(ctx.phases.add('activity', 'take', (dt) => this.frame(dt)));
     this.d.add(() => stage.dispose());
     this.d.add(() => this.voices.dispose());
@@ -176,6 +185,8 @@ class TakePlayer implements TakeControl {
       if (step.finished) this.finish();
     }
     this.stage.pose(this.running ? this.state.t : 0, this.clock);
+    // Their click targets go where they are (a click on an actor mid-take opens the actor's card).
+    for (const [el, layout] of this.targets) el.object3D.position.copy(layout.feet);
     const scene = this.ctx.scene;
     // The set's root, not the whole scene: the monitor sees only the set, and drawing it walks only the set.
     if (scene.renderer && scene.camera) this.stage.drawMonitor(scene.renderer, this.ctx.set.root, scene.camera, dt);
