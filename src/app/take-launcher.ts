@@ -8,6 +8,8 @@ export interface TakeService {
   /** Loads the take (first use) and starts it; resolves false where there is no take to shoot. */
   start(follow?: string | null): Promise<boolean>;
   stop(): void;
+  /** Starts the take, or stops it if it is running (the VR panel's one button). */
+  toggle(): void;
   readonly running: boolean;
   /** Whether `station`'s panel offers the take. */
   offeredAt(station: string | null): boolean;
@@ -65,6 +67,10 @@ export function install(ctx: AppContext): Disposer {
   ctx.services.take = {
     start,
     stop: () => control?.stop(),
+    toggle: () => {
+      if (control?.running) control.stop();
+      else void start();
+    },
     get running() {
       return control?.running ?? false;
     },

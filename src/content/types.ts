@@ -220,6 +220,7 @@ export const UI_KEYS = [
   'saveOfflineDone',
   'saveOfflineFailed',
   'shootTake',
+  'stopTake',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

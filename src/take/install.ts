@@ -104,6 +104,7 @@ class TakePlayer implements TakeControl {
     this.state = start(performer);
     this.takes++;
     this.ui.open(performer);
+    this.ctx.services.panel?.render(); // the VR panel's button now stops the take
     this.stage.monitor?.setLive(true);
     this.ctx.analytics.take(performer ?? '', 'started');
     if (this.ctx.xr.mode !== 'vr') {
@@ -164,6 +165,7 @@ class TakePlayer implements TakeControl {
     this.ctx.services.tags?.roleTags.feature(new Set(), null);
     this.stage.monitor?.setLive(false);
     this.stage.pose(0, this.clock);
+    this.ctx.services.panel?.render();
   }
 
   private close(): void {
@@ -237,6 +239,7 @@ class TakePlayer implements TakeControl {
     this.stage.monitor?.setLive(false);
     this.ctx.analytics.take(this.state.follow ?? '', 'finished');
     this.ui.end('finished');
+    this.ctx.services.panel?.render();
   }
 
   debug(): Record<string, unknown> {

@@ -42,7 +42,8 @@ export function install(ctx: AppContext): Disposer {
       const disabled: PanelButton[] = [...(here <= 0 ? (['previous'] as const) : []), ...(here === s.order.length - 1 ? (['next'] as const) : [])];
       // At the hot set's stations the panel also starts a take (src/app/take-launcher.ts).
       const take = ctx.services.take?.offeredAt(s.station) ?? false;
-      buttons.setLabels({ previous: format(ui.previousButton, { label: ui.previous }), take: ui.shootTake, close: ui.close, next: format(ui.nextButton, { label: ui.next }) }, disabled, take ? ['previous', 'take', 'close', 'next'] : ['previous', 'close', 'next']);
+      const takeLabel = ctx.services.take?.running ? ui.stopTake : ui.shootTake;
+      buttons.setLabels({ previous: format(ui.previousButton, { label: ui.previous }), take: takeLabel, close: ui.close, next: format(ui.nextButton, { label: ui.next }) }, disabled, take ? ['previous', 'take', 'close', 'next'] : ['previous', 'close', 'next']);
     }
     panel.setButtons(inVr ? buttons : null);
     panel.show({ ...panelText(content, s.panel), scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast, dir: content.locale.dir, lang: content.locale.locale });

@@ -51,7 +51,7 @@ function createControllers(ctx: AppContext, panel: PanelService, tags: TagsServi
     scene, rig, camera, tour, xr, panel, lines: ctx.lines, area,
     notice: (text) => hud.showNotice(text, 3000),
     teleportRefused: ui.teleportRefused,
-    startTake: () => void ctx.services.take?.start(),
+    startTake: () => ctx.services.take?.toggle(),
   });
   camera.add(vr.vignette);
   d.add(() => {

@@ -54,7 +54,7 @@ export interface VrControlsDeps {
   readonly area: WalkableArea;
   readonly notice: (text: string) => void;
   readonly teleportRefused: string;
-  /** The panel's "Shoot a take" (at the hot set's stations). */
+  /** The panel's "Shoot a take" / "Stop the take" (at the hot set's stations). */
   readonly startTake: () => void;
 }
 
