@@ -179,7 +179,10 @@ class TakePlayer implements TakeControl {
     this.clock += dt;
     // In AR the HUD is hidden and its bar is in the session's DOM overlay: the take's bar goes too.
     const home = this.ctx.hud.overlay ?? this.ctx.hud.slots.aboveFooter;
-    if (this.ui.root.parentElement !== home) home.append(this.ui.root);
+    if (this.ui.root.parentElement !== home) {
+      home.append(this.ui.root);
+      this.ui.root.classList.toggle('in-ar', home !== this.ctx.hud.slots.aboveFooter);
+    }
     if (this.running) {
       const step = advance(this.take, this.state, dt);
       this.state = step.state;
