@@ -228,11 +228,16 @@ class TakePlayer implements TakeControl {
     const performers = this.rigIds();
     const busy = [step.speaker, ...step.actions.map((a) => a.who), ...(this.state.follow ? [this.state.follow] : [])];
     const keys = new Set(busy.filter((id) => performers.has(id)).map((id) => `hot:${id}`));
-    this.ctx.services.tags?.roleTags.feature(keys, `hot:${step.speaker}`);
+    this.ctx.services.tags?.roleTags.feature(keys, `hot:${step.speaker}`, this.cast);
   }
 
   private rigIds(): ReadonlySet<string> {
     return new Set(this.stage.rig.performers.keys());
+  }
+
+  /** Every performer's tag key: while a take plays, those not busy on the call keep their tags down. */
+  private get cast(): ReadonlySet<string> {
+    return new Set(this.ctx.set.hotSet!.performers.map((p) => p.key));
   }
 
   private finish(): void {

@@ -48,6 +48,7 @@ export class RoleTags {
   private dirty = true;
   private group: THREE.Group | null = null;
   private featured: ReadonlySet<string> = new Set();
+  private among: ReadonlySet<string> = new Set();
   private highlighted: string | null = null;
 
   build(content: Content, crew: readonly CrewLayout[], highContrast: boolean, lines: LineRange): THREE.Group {
@@ -113,11 +114,14 @@ export class RoleTags {
 
   /**
    * Tags shown wherever the visitor is (a take's performers while it plays), and the one tag that
-   * is lit up, larger with a gold leader, while its person speaks or acts. Empty and null: none.
+   * is lit up, larger with a gold leader, while its person speaks or acts. Of the crew in `among`
+   * (the take's whole cast) only those in `keys` show, so a take shows who is busy, not everyone.
+   * Empty and null: none.
    */
-  feature(keys: ReadonlySet<string>, highlighted: string | null): void {
+  feature(keys: ReadonlySet<string>, highlighted: string | null, among: ReadonlySet<string> = new Set()): void {
     this.featured = keys;
     this.highlighted = highlighted;
+    this.among = among;
     this.dirty = true;
   }
 
@@ -147,7 +151,9 @@ export class RoleTags {
     const candidates: { c: CrewLayout; index: number; distance: number }[] = [];
     this.crew.forEach((c, index) => {
       const atStation = state.overlay !== 'off' && state.station !== null && c.shownAt.includes(state.station);
-      const wanted = state.overlay === 'all' || atStation || (state.overlay !== 'off' && this.featured.has(c.key));
+      const featured = state.overlay !== 'off' && this.featured.has(c.key);
+      const benched = this.among.has(c.key) && !featured;
+      const wanted = state.overlay === 'all' || featured || (atStation && !benched);
       const distance = camPos.distanceTo(c.head);
       if (wanted && distance < MAX_DISTANCE) candidates.push({ c, index, distance });
     });
