@@ -11,6 +11,9 @@ import { TakeUi } from './take-ui';
 import { advance, follow, IDLE, intoStep, start, stop, type TimelineState } from './timeline';
 import { TakeVoices } from './voices';
 
+/** How far into a call its voice may still start, seconds (later it would trail the caption). */
+const LATE_VOICE_S = 0.8;
+
 /** What the take's launcher (src/app/take-launcher.ts) and tests drive. */
 export interface TakeControl {
   /** Starts the take from its first call (again, if one is running), following `performer` or the whole crew. */
@@ -54,6 +57,8 @@ class TakePlayer implements TakeControl {
   private readonly names: ReadonlyMap<string, string>;
   /** The performers' click targets (crew-member entities) and where the rig has them now. */
   private readonly targets: [Entity, CrewLayout][] = [];
+  /** The call whose voice is still to be heard (its sound was not loaded yet when the call came). */
+  private pendingVoice: string | null = null;
   /** Where keyboard focus was when the take started: it goes back there when the bar goes. */
   private returnFocus: HTMLElement | null = null;
 
@@ -91,6 +96,10 @@ class TakePlayer implements TakeControl {
     };
     window.addEventListener('keydown', onKey, true);
     this.d.add(() => window.removeEventListener('keydown', onKey, true));
+    // Setting off for a station ends the take: its narration would talk over the calls.
+    this.d.add(ctx.tour.subscribe((s, previous) => {
+      if (this.running && s.trip !== previous.trip) this.stop();
+    }));
   }
 
   get running(): boolean {
@@ -160,6 +169,7 @@ class TakePlayer implements TakeControl {
   /** Stops sound, captions, tags and the monitor, and puts everyone back on their first marks. */
   private halt(): void {
     this.state = stop(this.state);
+    this.pendingVoice = null;
     this.voices.stop();
     this.ctx.services.audio?.caption(null);
     this.ctx.services.tags?.roleTags.feature(new Set(), null);
@@ -175,6 +185,21 @@ class TakePlayer implements TakeControl {
     this.giveFocusBack();
   }
 
+  /**
+   * Says the current call if its voice is ready. The first call of the first take may come before
+   * the voices have loaded: it is still said if they arrive early in the call, never late.
+   */
+  private speak(): void {
+    const id = this.pendingVoice;
+    const prefs = this.ctx.services.audio?.prefs();
+    if (id === null || !prefs) return;
+    if (intoStep(this.take, this.state) > LATE_VOICE_S) {
+      this.pendingVoice = null;
+      return;
+    }
+    if (this.voices.play(id, prefs.volume) !== null) this.pendingVoice = null;
+  }
+
   private frame(dt: number): void {
     this.clock += dt;
     // In AR the HUD is hidden and its bar is in the session's DOM overlay: the take's bar goes too.
@@ -188,6 +213,7 @@ class TakePlayer implements TakeControl {
       this.state = step.state;
       for (const i of step.entered) this.call(i);
       if (step.finished) this.finish();
+      else this.speak();
     }
     this.stage.pose(this.running ? this.state.t : 0, this.clock);
     // Their click targets go where they are (a click on an actor mid-take opens the actor's card).
@@ -214,8 +240,8 @@ class TakePlayer implements TakeControl {
     const audio = this.ctx.services.audio;
     audio?.caption(format(this.words.ui.speakerLine, { who, text }));
     if (step.sound) void audio?.narration.playSetSound(step.sound);
-    const prefs = audio?.prefs();
-    if (prefs) this.voices.play(step.id, prefs.volume);
+    this.pendingVoice = step.id;
+    this.speak();
     this.showTags(i);
   }
 
