@@ -13,7 +13,6 @@ import { fetchText } from './fetch';
 import { createWorld, type World } from './scene';
 import { prepareStart, startState, type StartState } from './start';
 import { exposeTestHooks } from './test-hooks';
-import { install as offline } from '../offline/install';
 import { buildSetSteps, buildStepCount } from '../set/build-set';
 import { inSlices, yieldToMain, type Steps } from '../slices';
 import { endLoading, holdPage, loadingLabel, loadingProgress } from './progress';
@@ -69,8 +68,10 @@ export async function boot(): Promise<App | null> {
     // Also when start-up failed part way: the error screen then shows over a scene that runs.
     resumeFrames();
   }
-  void firstFrame(app.ctx).then(() => {
+  void firstFrame(app.ctx).then(async () => {
     endLoading();
+    // Offline support (the service worker, Save for offline) is a lazy chunk: not in the first load.
+    const { install: offline } = await import('../offline/install');
     if (!features.isDisposed) features.add(offline(app.ctx));
   });
   return app;

@@ -37,7 +37,8 @@ export interface NarrationManifest {
   };
 }
 
-export { manifestFile, narrationFolder } from './paths';
+export const narrationFolder = (code: string): string => `assets/audio/narration/${code}/`;
+export const manifestFile = (code: string): string => `${narrationFolder(code)}manifest.json`;
 
 const FILE = /^[a-z0-9][a-z0-9._-]*\.(mp3|ogg|webm|m4a|wav|vtt)$/;
 

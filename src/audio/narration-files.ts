@@ -1,20 +1,17 @@
 import type { Content } from '../content/types';
-import { GAP, type Cue } from './cues';
-import { checkManifest, type NarrationManifest } from './manifest';
+import { checkManifest, manifestFile, narrationFolder, type NarrationManifest } from './manifest';
 import { stationNarration } from './narration-script';
-import { manifestFile, narrationFolder } from './paths';
-import { parseVtt } from './vtt';
+import { parseVtt, type Cue } from './vtt';
 
 /** Seconds of caption per character when a station has no caption file (about 150 words a minute). */
 const FALLBACK_CHARS_PER_S = 14;
+/** Silence between sentences in made-up captions, seconds (as the generator leaves between them). */
+export const GAP = 0.35;
 
 /**
  * What the narration's files say: the language's manifest and each station's captions, fetched
  * once and kept (a failure is not kept, so the next arrival asks again), or captions made from the
  * station text when a caption file is missing. Every problem is warned about once, by file.
- *
- * Not in the first load: src/audio/narration.ts imports this module (and with it the WebVTT
- * reader, the manifest's checks and the station-text captions) on the first arrival at a station.
  */
 export class NarrationFiles {
   private loadingManifest: Promise<NarrationManifest | null> | null = null;

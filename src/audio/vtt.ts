@@ -4,9 +4,11 @@
  * caption text is only ever shown as text, never as HTML.
  */
 
-import type { Cue } from './cues';
-
-export { cueAt, type Cue } from './cues';
+export interface Cue {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
 
 export type VttResult = { readonly ok: true; readonly cues: readonly Cue[] } | { readonly ok: false; readonly error: string };
 
@@ -57,6 +59,21 @@ export function parseVtt(source: string): VttResult {
   }
   cues.sort((a, b) => a.start - b.start);
   return { ok: true, cues };
+}
+
+/** Index of the cue showing at time t (the latest one that has started and not ended), or -1. */
+export function cueAt(cues: readonly Cue[], t: number): number {
+  let lo = 0;
+  let hi = cues.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid]!.start <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && t < cues[found]!.end ? found : -1;
 }
 
 /** Cue text as WebVTT wants it: & < > escaped, so any text reads back exactly. */

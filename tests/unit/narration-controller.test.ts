@@ -15,9 +15,9 @@ const read = async (file: string): Promise<string | null> => (existsSync(join(RO
 const loaded = await loadContent(read, 'en');
 if (!loaded.ok) throw new Error('content invalid');
 const content = loaded.content;
-// The controller imports its file reader on the first arrival (a lazy chunk in the build); loaded
-// here first, so that import resolves within a flush() as it does once the chunk is in.
-await import('../../src/audio/narration-files');
+// Narration imports its core on the first arrival (a lazy chunk in the build); loaded here first,
+// so that import resolves within a flush() as it does once the chunk is in.
+await import('../../src/audio/narration-core');
 
 class FakeEngine {
   static last: FakeEngine | null = null;
@@ -28,7 +28,7 @@ class FakeEngine {
   position: number | null = null;
   unlockListener: (() => void) | null = null;
   readonly available = true;
-  constructor() {
+  constructor(readonly prefs?: unknown) {
     FakeEngine.last = this;
   }
   unlock = async (): Promise<boolean> => this.running;
@@ -203,5 +203,109 @@ describe('Narration controller', () => {
     n.skip();
     expect(n.view.status).toBe('ended');
     expect(n.view.caption).toBeNull();
+  });
+
+  describe('before its core is loaded (a lazy chunk: the first load has only the stand-in)', () => {
+    type CoreModule = typeof import('../../src/audio/narration-core');
+    const withCore = (loadCore: () => Promise<CoreModule>): Narration =>
+      new Narration(
+        content,
+        { muted: false, volume: 1, captions: true },
+        (v) => views.push(v),
+        async () => ({ SoundEngine: FakeEngine as unknown as typeof import('../../src/audio/sound-engine').SoundEngine }),
+        () => now,
+        'http://test/',
+        loadCore,
+      );
+
+    it('nothing plays or shows until then; the station arrived at and the sound choices are handed over', async () => {
+      const core = await import('../../src/audio/narration-core');
+      let open!: () => void;
+      const gate = new Promise<void>((r) => (open = r));
+      let loads = 0;
+      const n = withCore(async () => {
+        loads++;
+        await gate;
+        return core;
+      });
+      expect(n.view).toEqual({ station: null, status: 'idle', sound: 'ok', caption: null });
+      expect(n.debug()).toEqual({ station: null, status: 'idle', sound: 'ok', caption: null, time: null, engine: null, sounds: null });
+      n.arrive('nowhere');
+      expect(loads).toBe(0);
+      n.hush(true);
+      n.setPrefs({ muted: false, volume: 0.5, captions: true });
+      n.arrive('sound');
+      n.arrive('lighting');
+      expect(n.station).toBe('lighting');
+      n.pause();
+      n.tick();
+      expect(loads).toBe(1);
+      expect(FakeEngine.last).toBeNull();
+      open();
+      await flush();
+      n.tick();
+      await flush();
+      expect(n.view.status).toBe('playing');
+      expect(FakeEngine.last!.plays.map((p) => p.url.split('/').pop())).toEqual(['lighting.mp3']);
+      expect(FakeEngine.last!.prefs).toEqual({ muted: true, volume: 0.5, captions: true }); // hushed
+    });
+
+    it('a stop before the core is in cancels the arrival', async () => {
+      const core = await import('../../src/audio/narration-core');
+      let open!: () => void;
+      const gate = new Promise<void>((r) => (open = r));
+      const n = withCore(async () => {
+        await gate;
+        return core;
+      });
+      n.arrive('sound');
+      n.stop();
+      expect(n.station).toBeNull();
+      open();
+      await flush();
+      n.tick();
+      await flush();
+      expect(n.view.status).toBe('idle');
+      expect(FakeEngine.last).toBeNull();
+    });
+
+    it('a core that cannot be loaded (offline, a failed deploy) is warned about once and tried again on the next arrival', async () => {
+      const core = await import('../../src/audio/narration-core');
+      let fail = true;
+      let loads = 0;
+      const n = withCore(async () => {
+        loads++;
+        if (fail) throw new Error('Failed to fetch dynamically imported module');
+        return core;
+      });
+      n.arrive('sound');
+      await flush();
+      expect(n.view.status).toBe('idle');
+      n.arrive('lighting');
+      await flush();
+      expect(loads).toBe(2);
+      expect(vi.mocked(console.warn).mock.calls.filter(([m]) => String(m).includes('narration could not be loaded'))).toHaveLength(1);
+      fail = false;
+      await arriveAndStart(n, 'art');
+      expect(n.view.status).toBe('playing');
+      expect(FakeEngine.last!.plays.map((p) => p.url.split('/').pop())).toEqual(['art.mp3']);
+    });
+
+    it('a core still loading when the narration is disposed is never made', async () => {
+      const core = await import('../../src/audio/narration-core');
+      let open!: () => void;
+      const gate = new Promise<void>((r) => (open = r));
+      const n = withCore(async () => {
+        await gate;
+        return core;
+      });
+      n.arrive('sound');
+      n.dispose();
+      open();
+      await flush();
+      expect(await n.playSetSound('bell')).toBe(false);
+      expect(FakeEngine.last).toBeNull();
+      expect(n.view.status).toBe('idle');
+    });
   });
 });
