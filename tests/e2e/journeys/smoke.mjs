@@ -16,7 +16,7 @@ test('smoke: loads clean, zero foreign requests, start screenshot', async (t) =>
   }));
   assert(counts.canvas, 'contract: <a-scene> has no canvas');
   assertEqual([...counts.stations].sort(), set.stations.map((s) => s.id).sort(), 'station entities vs scenes/set.json stations');
-  assertEqual([...counts.crew].sort(), set.stations.flatMap((s) => s.crew.map((c) => c.role)).sort(), 'crew-member entities vs scenes/set.json crew');
+  assertEqual([...counts.crew].sort(), [...set.stations.flatMap((s) => s.crew.map((c) => c.role)), ...(set.hotSet?.performers ?? []).map((p) => p.role)].sort(), 'crew-member entities vs scenes/set.json crew and hot-set performers');
 
   const state = await tour(page);
   assertEqual(state.order, set.tour, 'state.order vs scenes/set.json tour');
