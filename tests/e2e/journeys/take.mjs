@@ -7,7 +7,9 @@
 // are slow, so everything here waits on the take's state (the log's `data-call` lines, which the
 // player writes in the same call as the caption and the tag), never on fixed sleeps. The log is
 // polled rather than debug(), which reads the monitor's render target back on every call.
-import { assert, assertEqual, test } from '../lib/runner.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCREENSHOT_DIR, assert, assertEqual, test } from '../lib/runner.mjs';
 import { dispatch, frames, isVisible, need, text, tour, waitFor, waitForStation } from '../lib/helpers.mjs';
 import { aimAlong, aimAt, enterXr, exitXr, memory, pullTrigger, rig } from '../lib/xr.mjs';
 
@@ -34,6 +36,65 @@ function lineOf(c, set, i) {
 /** Waits until call `i` has been made (its log line is written); generous: frames are slow. */
 async function waitCall(page, i, what, timeout = 120_000) {
   await waitFor(page, (n) => Boolean(document.querySelector(`#take-live [data-call="${n}"]`)), i, { what: `call ${i} (${what}) in #take-live`, timeout });
+}
+
+/**
+ * Clicks a button of the station box once it stays put. The station's narration starts a moment
+ * after arrival (after its set sounds), and its Pause / Replay / Skip group then appears in the same
+ * row as Shoot a take, pushing it sideways: a click aimed before that lands on whatever slid under
+ * the pointer. So: wait for the narration to be under way, then for the button to hold still.
+ */
+async function pressWhenSettled(page, selector) {
+  await waitFor(page, () => window.backlot.narration.view.status === 'playing', null, { what: "the station's narration under way (its controls in the row)", timeout: 30_000 });
+  await clickSettled(page, selector);
+}
+
+/** Clicks `selector` once its box has held still for three frames. */
+async function clickSettled(page, selector) {
+  await page.evaluate((sel) => new Promise((done, fail) => {
+    const el = document.querySelector(sel);
+    if (!el) return fail(new Error(`selector missing: ${sel}`));
+    let last = '';
+    let still = 0;
+    const started = performance.now();
+    const check = () => {
+      const r = el.getBoundingClientRect();
+      const now = [r.x, r.y, r.width, r.height].map(Math.round).join();
+      still = now === last && r.width > 0 ? still + 1 : 0;
+      last = now;
+      if (still >= 3) return done();
+      if (performance.now() - started > 10_000) return fail(new Error(`${sel} kept moving for 10 s`));
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }), selector);
+  await page.click(selector);
+}
+
+/**
+ * The monitor's own picture (its 320×180 render target), saved as a PNG to look at: an artifact for
+ * people, not an assertion. It reaches into the take player's internals (the stage's monitor), so it
+ * says so and returns null when they change; the assertions use debug().monitor only.
+ */
+async function saveMonitorPicture(t, page, name) {
+  const url = await page.evaluate(() => {
+    const m = window.backlot.take.loaded()?.stage?.monitor;
+    const renderer = document.querySelector('a-scene').renderer;
+    if (!m?.target) return null;
+    const { width, height } = m.target;
+    const px = new Uint8Array(width * height * 4);
+    renderer.readRenderTargetPixels(m.target, 0, 0, width, height, px);
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    const img = ctx.createImageData(width, height);
+    for (let y = 0; y < height; y++) img.data.set(px.subarray((height - 1 - y) * width * 4, (height - y) * width * 4), y * width * 4); // GL rows are bottom-up
+    ctx.putImageData(img, 0, 0);
+    return canvas.toDataURL('image/png');
+  });
+  if (!url) return t.note(`${name}: the monitor's render target is not reachable (internals changed); no picture saved`);
+  writeFileSync(join(SCREENSHOT_DIR, name), Buffer.from(url.split(',')[1], 'base64'));
 }
 
 /** One consistent look at the take's DOM and tags (a single evaluate: no frame runs in between). */
@@ -68,6 +129,8 @@ const stepIndex = (take, id) => {
   return i;
 };
 const dist = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+/** Frames each of the ten takes runs into its first call (dt is at most 0.1 s a frame). */
+const TAKE_FRAMES = 6;
 const secs = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 test('take: Shoot a take at the floor station — calls in order, captions, speaker tag, the crew moves, the monitor is live, follow a role, the end', async (t) => {
@@ -76,6 +139,7 @@ test('take: Shoot a take at the floor station — calls in order, captions, spea
   const c = await takeContent(page, 'en');
   const { take, words } = c;
   assert(set.hotSet, 'scenes/set.json has no hotSet');
+  const deferred = [];
 
   t.step('before: the set in view from the start spot');
   const v0 = await view(page);
@@ -99,8 +163,8 @@ test('take: Shoot a take at the floor station — calls in order, captions, spea
   await waitFor(page, () => window.backlot.take.loaded() !== null, null, { what: "the take's chunk preloaded at the floor station", timeout: 30_000 });
 
   t.step('press Shoot a take');
+  await pressWhenSettled(page, '#btn-take-here');
   const started = Date.now();
-  await page.click('#btn-take-here');
   await waitFor(page, () => document.getElementById('take')?.dataset.take === 'running' && !document.getElementById('take').hidden, null, { what: '#take[data-take=running] shown' });
   await waitCall(page, 0, take.steps[0].id, 20_000);
   const first = await snapshot(page);
@@ -158,6 +222,33 @@ test('take: Shoot a take at the floor station — calls in order, captions, spea
   assert(m2.brightness > 8, `the monitor's picture is black (mean brightness ${m2.brightness?.toFixed(1)})`);
   assert(m2.calls > 0, 'the monitor picture drew nothing (0 draw calls)');
   await t.screenshot(page, 'take-slate.png');
+  await saveMonitorPicture(t, page, 'take-monitor-slate.png');
+  // While the 2nd AC shows the slate (0.3–2.7 s into the call), the camera must frame it: project
+  // the hand holding it (the skeleton's "clapper:slate" bone) through the monitor's camera.
+  const framed = await page.evaluate(() => {
+    const root = document.querySelector('a-scene').object3D;
+    const cam = root.getObjectByName('take-monitor-camera');
+    const crew = root.getObjectByName('hot-set-crew');
+    // A rig bone is unrotated at bind but for its figure's yaw, so a point of a part in the bone's
+    // own frame is its offset from the joint in the figure's frame (src/set/hot-set.ts: the slate's
+    // grip is marked at [-0.16, 1.12, 0.3], its board centred at [-0.08, 1.2, 0.33]).
+    const ndc = (name, offset = [0, 0, 0]) => {
+      const bone = crew?.skeleton.getBoneByName(name);
+      if (!cam || !bone) return null;
+      root.updateMatrixWorld(true);
+      const v = new window.AFRAME.THREE.Vector3(...offset).applyMatrix4(bone.matrixWorld).project(cam);
+      return [Number(v.x.toFixed(2)), Number(v.y.toFixed(2))];
+    };
+    return { slate: ndc('clapper:slate', [0.08, 0.08, 0.03]), grip: ndc('clapper:slate'), head: ndc('clapper:head') };
+  });
+  const intoSlate = (await takeDebug(page)).intoStep;
+  t.note(`slate ${intoSlate.toFixed(1)} s into its call: the slate's board centre at NDC ${JSON.stringify(framed.slate)} (its grip ${JSON.stringify(framed.grip)}), the 2nd AC's head at ${JSON.stringify(framed.head)} in the monitor's frame`);
+  if (!framed.slate) deferred.push('no "clapper:slate" bone or "take-monitor-camera" in the scene to check the slate is framed');
+  // The board is 0.24 m tall, about a third of the picture's half-height at this distance: with its
+  // centre within ±0.8 most of it is in the picture (the idle sway moves it a centimetre or so).
+  else if (intoSlate > 0.5 && intoSlate < 2.5 && !(Math.abs(framed.slate[0]) < 0.8 && Math.abs(framed.slate[1]) < 0.8)) {
+    deferred.push(`the camera does not frame the slate while the 2nd AC shows it (${intoSlate.toFixed(1)} s into "slate"): the board's centre is at NDC ${JSON.stringify(framed.slate)} of the monitor's picture (±0.8 would keep most of the board in the picture; y > 1 is above its top) (see take-monitor-slate.png)`);
+  }
 
   t.step('"Action!": where the crew stands');
   const action = stepIndex(take, 'action');
@@ -176,6 +267,7 @@ test('take: Shoot a take at the floor station — calls in order, captions, spea
   const mid = await snapshot(page);
   assert(mid.tags.includes(`hot:${take.steps[lineA].speaker}`), `the speaker's tag hot:${take.steps[lineA].speaker} is not shown during line A (shown: ${mid.tags.join(', ')})`);
   await t.screenshot(page, 'take-mid.png');
+  await saveMonitorPicture(t, page, 'take-monitor-line-a.png');
   const options = await page.$$eval('#take-follow option', (os) => os.map((o) => [o.value, o.textContent]));
   assertEqual(options, [['', words.ui.followAll], ...set.hotSet.performers.map((p) => [p.id, c.locale.roles[p.role].title])], '#take-follow options');
   await page.select('#take-follow', 'boom-op');
@@ -187,7 +279,19 @@ test('take: Shoot a take at the floor station — calls in order, captions, spea
   assertEqual(f1.explain, expectFollow(f1.index), `.take-explain following boom-op during ${take.steps[f1.index].id}`);
   assertEqual((await takeDebug(page)).follow, 'boom-op', 'debug().follow');
   await frames(page, 6);
-  assert((await snapshot(page)).tags.includes('hot:boom-op'), "the followed boom operator's tag is not shown");
+  const followTags = await page.evaluate(() => {
+    const tags = window.backlot.roleTags;
+    const boom = [...document.querySelectorAll('[crew-member]')].find((el) => el.getAttribute('crew-member')?.key === 'hot:boom-op');
+    const scene = document.querySelector('a-scene');
+    const v = new window.AFRAME.THREE.Vector3();
+    boom?.object3D.getWorldPosition(v);
+    v.y += 1.7;
+    v.project(scene.camera);
+    // `featured` is RoleTags' own (TypeScript-private) field: what the take asked to be shown.
+    return { shown: tags.visibleRoles(), featured: [...(tags.featured ?? [])], highlighted: tags.highlightedKey(), boomOnScreen: Math.abs(v.x) < 1 && Math.abs(v.y) < 1 && v.z < 1 };
+  });
+  // Checked at the end, so that what follows (the crew's moves, the end of the take) still runs.
+  if (!followTags.shown.includes('hot:boom-op')) deferred.push(`the followed boom operator's tag is not shown, though the take features it and their head is ${followTags.boomOnScreen ? 'on' : 'off'} screen: ${JSON.stringify(followTags)}`);
 
   t.step('"Cut!": the crew has moved; the explanation still follows the boom operator');
   await waitCall(page, cut, 'cut');
@@ -221,6 +325,7 @@ test('take: Shoot a take at the floor station — calls in order, captions, spea
   await page.keyboard.press('Escape');
   await waitFor(page, () => document.getElementById('take').hidden, null, { what: 'the finished bar put away by Escape' });
   assertEqual(await page.$eval('#take', (el) => el.dataset.take), 'idle', '#take data-take after Escape on the finished bar');
+  assert(deferred.length === 0, deferred.join('; '));
 }, { timeout: 300_000 });
 
 test('take: Escape stops a running take cleanly; ten takes do not grow geometries or textures', async (t) => {
@@ -229,6 +334,7 @@ test('take: Escape stops a running take cleanly; ten takes do not grow geometrie
 
   t.step('Shoot a take from the HUD, then Escape');
   await page.click('#btn-take');
+  await waitFor(page, () => document.activeElement?.id === 'take-stop', null, { what: 'keyboard focus on Stop the take once it starts' });
   await waitCall(page, 1, take.steps[1].id);
   const running = await takeDebug(page);
   assert(running.monitor.live, 'monitor not live while running');
@@ -244,6 +350,7 @@ test('take: Escape stops a running take cleanly; ten takes do not grow geometrie
   assertEqual(after.highlighted, null, 'highlighted tag after Escape');
   assert(after.caption === null || !after.log.some(([, line]) => line === after.caption), `#captions still shows a call after Escape: "${after.caption}"`);
   assertEqual(await page.evaluate(() => window.backlot.take.running), false, 'take.running after Escape');
+  assertEqual(await page.evaluate(() => document.activeElement?.id ?? null), 'btn-take', 'keyboard focus after Escape (back to what started the take)');
   const index = d.index;
   await frames(page, 20);
   assertEqual((await snapshot(page)).log.length, after.log.length, 'calls logged after the take was stopped');
@@ -251,12 +358,18 @@ test('take: Escape stops a running take cleanly; ten takes do not grow geometrie
 
   t.step('nine more takes, each started and stopped: ten in all');
   // Measured after the first take: its one-time allocations (the rig, the monitor's target) are in.
+  // Takes 2–10 run to a few frames into the first call, not to the second (5 s of take time, ~10 s
+  // of wall time each here): by then the call is spoken, captioned and tagged, the crew posed off
+  // its first marks (make-up walks at 0.3 s) and the monitor drawn — what a take allocates.
   const base = await memory(page);
   const started = Date.now();
   for (let k = 0; k < 9; k++) {
     t.step(`take ${k + 2}`);
     assert(await page.evaluate(() => window.backlot.take.start()), `take.start() resolved false on take ${k + 2}`);
-    await waitCall(page, 1, `take ${k + 2}: ${take.steps[1].id}`);
+    await waitCall(page, 0, `take ${k + 2}: ${take.steps[0].id}`, 30_000);
+    await frames(page, TAKE_FRAMES);
+    const live = await takeDebug(page);
+    assert(live.status === 'running' && live.monitor.live && live.t > 0.3, `take ${k + 2} a few frames in: ${JSON.stringify({ status: live.status, t: live.t, monitor: live.monitor })}`);
     await page.evaluate(() => window.backlot.take.stop());
     await frames(page, 2);
     assertEqual((await takeDebug(page)).status, 'stopped', `debug().status after stopping take ${k + 2}`);
@@ -330,22 +443,50 @@ test('take: in emulated VR — the panel\'s Shoot a take button, captions on the
   assert(b1.visible, 'the VR caption bar is hidden during a call');
   assertEqual(await page.evaluate(() => window.backlot.xr.mode), 'vr', 'xr.mode');
 
-  t.step('a floor teleport during the take');
+  t.step('the visitor turns round to watch: the hot set is behind the floor station');
+  const behind = await page.evaluate((hot) => {
+    const cam = document.querySelector('a-scene').camera;
+    cam.updateMatrixWorld(true);
+    const e = cam.matrixWorld.elements;
+    const to = [hot[0] - e[12], hot[1] - e[14]];
+    return Math.abs(Math.atan2(-e[8] * to[1] + e[10] * to[0], -e[8] * to[0] - e[10] * to[1])) * 180 / Math.PI;
+  }, set.hotSet.position);
+  t.note(`VR: when the take starts from the floor panel the hot set is ${behind.toFixed(0)}° off the visitor's view (a headset take does not move or turn the visitor)`);
+  const m0 = (await takeDebug(page)).monitor;
+  // The headset (not the rig) turns: the visitor looks round, as they would in a real headset.
+  await page.evaluate((hot) => {
+    const r = document.getElementById('rig').object3D;
+    const head = new window.AFRAME.THREE.Vector3();
+    document.getElementById('camera').object3D.getWorldPosition(head);
+    const world = Math.atan2(-(hot[0] - head.x), -(hot[1] - head.z));
+    const yaw = world - r.rotation.y;
+    window.xrDevice.quaternion.set(0, Math.sin(yaw / 2), 0, Math.cos(yaw / 2));
+  }, set.hotSet.position);
+  await frames(page, 8);
+  const m1 = (await takeDebug(page)).monitor;
+  assert(m1.live && m1.renders > m0.renders, `the monitor is not drawn in VR with the hot set in view (${m0.renders} → ${m1.renders} renders)`);
+  assert(m1.brightness > 8, `the monitor's picture is black in VR (mean brightness ${m1.brightness.toFixed(1)})`);
+  t.note(`VR: monitor ${m0.renders} renders facing away → ${m1.renders} facing the set, brightness ${m1.brightness.toFixed(1)}`);
+
+  t.step('a floor teleport toward the set during the take');
   const before = await rig(page);
-  // Toward the hot set in the middle, a little below level: the arc lands a couple of metres on.
   const to = [set.hotSet.position[0] - before.head.x, set.hotSet.position[1] - before.head.z];
   const len = Math.hypot(...to);
+  // A little below level: the arc lands a couple of metres on.
   await aimAlong(page, { x: to[0] / len, y: -0.35, z: to[1] / len });
   assertEqual(await page.evaluate(() => JSON.stringify((({ hand, ...a }) => a)(window.backlot.vr.aims().find((a) => a.hand === 'right')))), JSON.stringify({ kind: 'floor', valid: true }), 'right aim toward the hot set');
+  const callAtTeleport = (await snapshot(page)).index;
   await pullTrigger(page);
   await waitFor(page, () => !window.backlot.tour.isTravelling(), null, { what: 'teleport done' });
   await frames(page, 6);
   const moved = await rig(page);
   const step = Math.hypot(moved.head.x - before.head.x, moved.head.z - before.head.z);
   assert(step > 0.5, `the floor teleport moved the head only ${step.toFixed(2)} m`);
-  t.note(`teleported ${step.toFixed(2)} m during call ${snap.index}`);
+  const nearer = Math.hypot(set.hotSet.position[0] - moved.head.x, set.hotSet.position[1] - moved.head.z);
+  assert(nearer < len - 0.5, `the teleport did not bring the visitor nearer the set (${len.toFixed(2)} → ${nearer.toFixed(2)} m)`);
+  t.note(`teleported ${step.toFixed(2)} m toward the set during call ${callAtTeleport}`);
   assert(await page.evaluate(() => window.backlot.take.running), 'the take stopped with the teleport');
-  const next = snap.index + 2;
+  const next = callAtTeleport + 1;
   await waitCall(page, next, c.take.steps[next].id);
   const later = await snapshot(page);
   assertEqual(later.status, 'running', '#take data-take after the teleport');
@@ -355,7 +496,24 @@ test('take: in emulated VR — the panel\'s Shoot a take button, captions on the
   const d = await takeDebug(page);
   t.note(`VR: call ${later.index} (${c.take.steps[later.index].id}), monitor ${d.monitor.renders} renders, live ${d.monitor.live}`);
   await t.screenshot(page, 'take-vr.png');
-  await page.evaluate(() => window.backlot.take.stop());
+
+  t.step("turn back to the panel: its take button now stops the take");
+  await page.evaluate(() => {
+    const r = document.getElementById('rig').object3D;
+    const head = new window.AFRAME.THREE.Vector3();
+    const at = new window.AFRAME.THREE.Vector3();
+    document.getElementById('camera').object3D.getWorldPosition(head);
+    document.querySelector('a-scene').object3D.getObjectByName('info-panel').getWorldPosition(at);
+    const yaw = Math.atan2(-(at.x - head.x), -(at.z - head.z)) - r.rotation.y;
+    window.xrDevice.quaternion.set(0, Math.sin(yaw / 2), 0, Math.cos(yaw / 2));
+  });
+  await frames(page, 4);
+  assert(await page.evaluate(() => document.querySelector('a-scene').object3D.getObjectByName('info-panel').visible), 'the floor panel went away during the take');
+  await aimAt(page, await stripPoint(0.375));
+  assertEqual(await page.evaluate(() => window.backlot.vr.aims().find((a) => a.hand === 'right')?.button ?? null), 'take', 'aim at the panel\'s take button (now Stop the take)');
+  await pullTrigger(page);
+  await waitFor(page, () => !window.backlot.take.running, null, { what: "the take stopped by the VR panel's button" });
+  assertEqual((await takeDebug(page)).status, 'stopped', 'debug().status after the VR panel\'s Stop');
   await frames(page, 3);
   assertEqual(await page.evaluate(() => document.querySelector('a-scene').object3D.getObjectByName('vr-captions').visible), false, 'the VR caption bar after stopping the take');
   await exitXr(page);
@@ -386,21 +544,9 @@ test('take: in emulated AR — placed model, the take runs on it, the crew at th
     return Boolean(b && !b.closest('[hidden]') && b.getBoundingClientRect().width > 0);
   });
   if (inOverlay) {
-    await page.evaluate(() => {
-      window.__takeClicks = 0;
-      window.__ev = [];
-      const b = document.getElementById('btn-take-here');
-      b.addEventListener('click', () => { window.__takeClicks++; });
-      const name = (el) => (el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}` : 'null');
-      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) document.addEventListener(type, (e) => { const r = b.getBoundingClientRect(); window.__ev.push(`${type}@${e.clientX.toFixed(0)},${e.clientY.toFixed(0)}→${name(e.target)} btn[${r.x.toFixed(0)},${r.y.toFixed(0)},${r.width.toFixed(0)}x${r.height.toFixed(0)}] top:${name(document.elementFromPoint(e.clientX, e.clientY))}`); }, true);
-    });
-    t.note(`AR: button before the click ${JSON.stringify(await page.$eval('#btn-take-here', (b) => { const r = b.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }))}`);
-    await page.click('#ar-overlay #btn-take-here');
+    await pressWhenSettled(page, '#ar-overlay #btn-take-here');
     t.note('AR: started from the sheet\'s Shoot a take (#btn-take-here in the DOM overlay)');
-    await waitFor(page, () => document.getElementById('take').dataset.take === 'running', null, { what: '#take[data-take=running] after pressing Shoot a take in AR', timeout: 10_000 }).catch(async (err) => {
-      const why = await page.evaluate(() => ({ clicks: window.__takeClicks, running: window.backlot.take.running, bar: document.getElementById('take').dataset.take, narration: window.backlot.narration.view.status, ev: window.__ev }));
-      throw new Error(`${err.message}; ${JSON.stringify(why)}`);
-    });
+    await waitFor(page, () => document.getElementById('take').dataset.take === 'running', null, { what: '#take[data-take=running] after pressing Shoot a take in AR', timeout: 10_000 });
   } else {
     assert(await page.evaluate(() => window.backlot.take.start()), 'take.start() resolved false in AR');
     t.note('AR: no visible #btn-take-here in the overlay; started with window.backlot.take.start()');
@@ -437,10 +583,25 @@ test('take: in emulated AR — placed model, the take runs on it, the crew at th
     const b = document.getElementById('take');
     return { inside: Boolean(b?.closest('#ar-overlay')), shown: Boolean(b && !b.hidden && b.getBoundingClientRect().height > 0) };
   });
-  t.note(`AR: the take bar (#take, Stop/Follow) is ${barInOverlay.inside ? '' : 'NOT '}in the DOM overlay (${barInOverlay.shown ? 'laid out' : 'not laid out'})`);
+  assert(barInOverlay.inside && barInOverlay.shown, `the take bar in AR: inside the DOM overlay ${barInOverlay.inside}, laid out ${barInOverlay.shown}`);
+  // The model's own controls must stay reachable while the bar is up (checked at the end).
+  const covered = await page.evaluate(() => ['ar-adjust', 'ar-life-size', 'ar-exit'].flatMap((id) => {
+    const el = document.getElementById(id);
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return el.contains(top) ? [] : [`#${id} is covered by ${top?.closest('[id]') ? `#${top.closest('[id]').id}` : top?.tagName ?? 'nothing'}`];
+  }));
+  const deferred = covered.length ? [`in AR the take bar hides the model's controls: ${covered.join(', ')}`] : [];
   await frames(page, 3);
   await t.screenshot(page, 'take-ar.png');
-  await page.evaluate(() => window.backlot.take.stop());
+
+  t.step('Stop the take from the bar in the overlay');
+  await clickSettled(page, '#ar-overlay #take-stop');
+  await waitFor(page, () => !window.backlot.take.running, null, { what: 'the take stopped from the AR overlay' });
+  assertEqual(await page.evaluate(() => [document.getElementById('take').hidden, document.getElementById('ar-overlay').dataset.phase]), [true, 'placed'], '[bar hidden, AR phase] after Stop (the tap did not also re-place the model)');
   await exitXr(page);
+  assert(deferred.length === 0, deferred.join('; '));
 }, { timeout: 180_000 });
+
+
 
