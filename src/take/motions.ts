@@ -60,11 +60,11 @@ function gestures(b: Bones, track: Track, t: number, clock: number): void {
   const clap = weightOf(track, 'clap-slate', t);
   const slate = Math.max(shown, clap);
   if (b.upperArmR) {
-    b.upperArmR.rotation.x += -2.5 * raise - 1.35 * point - 1.7 * touch - 1.1 * slate;
+    b.upperArmR.rotation.x += -2.5 * raise - 1.35 * point - 1.7 * touch - 0.45 * slate;
     b.upperArmR.rotation.z += -0.25 * raise;
   }
-  if (b.forearmR) b.forearmR.rotation.x += -0.5 * raise - 0.6 * touch - 0.3 * slate;
-  if (b.upperArmL) b.upperArmL.rotation.x += -1.1 * slate;
+  if (b.forearmR) b.forearmR.rotation.x += -0.5 * raise - 0.6 * touch - 0.25 * slate;
+  if (b.upperArmL) b.upperArmL.rotation.x += -0.45 * slate;
   const nod = weightOf(track, 'nod', t);
   const speak = weightOf(track, 'speak', t);
   const lean = weightOf(track, 'lean', t);

@@ -10,6 +10,11 @@ test('stations-by-click: every station in tour order by clicking its floor marke
   for (const [i, id] of set.tour.entries()) {
     t.step(`station ${i + 1}/${set.tour.length} "${id}": face it`);
     const before = await tour(page);
+    if (i === 0) {
+      // From the start spot the first station is behind the hot set (its people take the click, as
+      // they should): a visitor walks round it first. Keyboard walking moves the rig the same way.
+      await page.evaluate(() => document.querySelector('a-scene').camera.el.parentEl.object3D.position.set(4, 0, -5));
+    }
     await faceStation(page, id);
     const el = await stationHandle(page, id);
     const at = await projectToScreen(page, el, 'marker');
