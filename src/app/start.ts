@@ -54,7 +54,7 @@ export function startState(content: Content, params: UrlParams, search: string):
   const stored = fromStored(readItem(STORAGE_KEY), stationIds, defaults);
   // A lesson starts with a clean slate (a class shares the device); settings are kept.
   const fresh = params.mode === 'lesson';
-  let state: TourState = { ...initialState(set.tour, stored.settings), visited: fresh ? [] : stored.visited, overlay: stored.overlay };
+  let state: TourState = { ...initialState(set.tour, stored.settings), visited: fresh ? [] : stored.visited, overlay: stored.overlay, done: fresh ? [] : stored.done };
   const link = resolveStation(params, stationIds, search);
   const startAt = link.station ?? (link.unknown || fresh ? null : stored.station);
   if (startAt) state = tourReducer(state, { type: 'go', station: startAt });

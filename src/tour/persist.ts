@@ -7,12 +7,14 @@ export interface Persisted {
   readonly visited: readonly string[];
   readonly overlay: OverlayMode;
   readonly settings: Settings;
+  /** Hands-on activities done (ids; the activities feature drops any its content no longer has). */
+  readonly done: readonly string[];
 }
 
 export const STORAGE_KEY = 'backlot:tour';
 
 export function toPersisted(state: TourState): Persisted {
-  return { v: 1, station: state.station, visited: state.visited, overlay: state.overlay, settings: state.settings };
+  return { v: 1, station: state.station, visited: state.visited, overlay: state.overlay, settings: state.settings, done: state.done };
 }
 
 /**
@@ -20,7 +22,7 @@ export function toPersisted(state: TourState): Persisted {
  * removed a station since). Anything malformed falls back to defaults.
  */
 export function fromStored(text: string | null, stations: readonly string[], fallback: Settings = DEFAULT_SETTINGS): Persisted {
-  const empty: Persisted = { v: 1, station: null, visited: [], overlay: 'station', settings: fallback };
+  const empty: Persisted = { v: 1, station: null, visited: [], overlay: 'station', settings: fallback, done: [] };
   if (!text) return empty;
   let raw: unknown;
   try {
@@ -43,5 +45,7 @@ export function fromStored(text: string | null, stations: readonly string[], fal
     smoothMove: typeof s.smoothMove === 'boolean' ? s.smoothMove : fallback.smoothMove,
     seated: typeof s.seated === 'boolean' ? s.seated : fallback.seated,
   };
-  return { v: 1, station, visited, overlay, settings };
+  // Ids only: whether each is still an activity is for the activities feature, which loads them later.
+  const done = Array.isArray(r.done) ? [...new Set(r.done.filter((id): id is string => typeof id === 'string' && /^[a-z][a-z0-9-]{0,39}$/.test(id)))] : [];
+  return { v: 1, station, visited, overlay, settings, done };
 }

@@ -42,6 +42,10 @@ export interface TourState {
   readonly settings: Settings;
   /** Bumped on every `go`, so the scene can tell a new trip from a re-render. */
   readonly trip: number;
+  /** Hands-on activities completed (ids of scenes/activities.json), in the order they were done. */
+  readonly done: readonly string[];
+  /** Bumped on every `reset` (a new kiosk or lesson visitor): features drop what the last one left. */
+  readonly visitor: number;
 }
 
 export type TourAction =
@@ -60,12 +64,14 @@ export type TourAction =
   /** A new visitor (kiosk reset): nothing visited, nothing open, these settings, back at the start. */
   | { readonly type: 'reset'; readonly settings: Settings }
   /** A lesson's own stations and order: Next/Previous and the focus ring follow it. */
-  | { readonly type: 'setOrder'; readonly order: readonly string[] };
+  | { readonly type: 'setOrder'; readonly order: readonly string[] }
+  /** A hands-on activity's goal was reached (kept with the visit: progress, analytics, lesson). */
+  | { readonly type: 'activityDone'; readonly id: string };
 
 export const DEFAULT_SETTINGS: Settings = { textSize: 'normal', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false };
 
 export function initialState(order: readonly string[], settings: Settings = DEFAULT_SETTINGS): TourState {
-  return { order, station: null, visited: [], panel: null, focus: null, overlay: 'station', settings, trip: 0 };
+  return { order, station: null, visited: [], panel: null, focus: null, overlay: 'station', settings, trip: 0, done: [], visitor: 0 };
 }
 
 function go(state: TourState, station: string): TourState {
@@ -128,9 +134,11 @@ export function tourReducer(state: TourState, action: TourAction): TourState {
     case 'setSettings':
       return { ...state, settings: { ...state.settings, ...action.settings } };
     case 'reset':
-      return { ...initialState(state.order, action.settings), trip: state.trip + 1 };
+      return { ...initialState(state.order, action.settings), trip: state.trip + 1, visitor: state.visitor + 1 };
     case 'setOrder':
       return action.order.length === 0 ? state : { ...state, order: action.order, focus: null };
+    case 'activityDone':
+      return state.done.includes(action.id) ? state : { ...state, done: [...state.done, action.id] };
   }
 }
 

@@ -8,7 +8,7 @@ const FALLBACK: Settings = { textSize: 'x-large', reducedMotion: true, highContr
 
 const restore = (text: string | null, fallback: Settings = FALLBACK): Persisted => fromStored(text, [...STATIONS], fallback);
 const stored = (value: unknown): string => JSON.stringify(value);
-const EMPTY: Persisted = { v: 1, station: null, visited: [], overlay: 'station', settings: FALLBACK };
+const EMPTY: Persisted = { v: 1, station: null, visited: [], overlay: 'station', settings: FALLBACK, done: [] };
 
 describe('toPersisted / fromStored round trip', () => {
   it('keeps station, visited, overlay and settings across a reload', () => {
@@ -28,6 +28,7 @@ describe('toPersisted / fromStored round trip', () => {
       visited: ['edit-suite', 'writers-room'],
       overlay: 'off',
       settings: { ...DEFAULT_SETTINGS, textSize: 'large', highContrast: true },
+      done: [],
     });
     expect(restore(JSON.stringify(persisted))).toEqual(persisted);
   });
@@ -37,7 +38,7 @@ describe('toPersisted / fromStored round trip', () => {
       (s, a) => tourReducer(s, a as TourAction),
       initialState([...STATIONS]),
     );
-    expect(Object.keys(toPersisted(state)).sort()).toEqual(['overlay', 'settings', 'station', 'v', 'visited']);
+    expect(Object.keys(toPersisted(state)).sort()).toEqual(['done', 'overlay', 'settings', 'station', 'v', 'visited']);
   });
 
   it('round-trips the start spot (no station, nothing visited)', () => {
@@ -160,5 +161,15 @@ describe('fromStored: settings fall back field by field', () => {
   it('settings that are not an object fall back entirely', () => {
     for (const settings of [null, 'large', 3, ['large']]) expect(restore(stored({ v: 1, settings })).settings).toEqual(FALLBACK);
     expect(restore(stored({ v: 1 })).settings).toEqual(FALLBACK);
+  });
+});
+
+describe('hands-on activities done', () => {
+  it('survive a reload, once each, and a malformed entry is dropped', () => {
+    const got = restore(stored({ v: 1, station: null, visited: [], overlay: 'station', settings: FALLBACK, done: ['lighting', 'lighting', 7, '<b>x</b>', 'camera'] }));
+    expect(got.done).toEqual(['lighting', 'camera']);
+  });
+  it('a file without them has none', () => {
+    expect(restore(stored({ v: 1, station: null, visited: [], overlay: 'station', settings: FALLBACK })).done).toEqual([]);
   });
 });

@@ -39,6 +39,8 @@ describe('initialState', () => {
       overlay: 'station',
       settings: { textSize: 'normal', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false },
       trip: 0,
+      done: [],
+      visitor: 0,
     });
   });
 
@@ -341,7 +343,22 @@ describe('a visitor session', () => {
       overlay: 'all',
       settings: { textSize: 'large', reducedMotion: false, highContrast: false, snapTurn: 30, smoothMove: false, seated: false },
       trip: 4,
+      done: [],
+      visitor: 0,
     });
+  });
+});
+
+describe('activityDone (a hands-on activity completed)', () => {
+  it('is recorded once, in the order done, and a kiosk reset forgets it', () => {
+    let s = step(at('camera'), { type: 'activityDone', id: 'camera' });
+    s = step(s, { type: 'activityDone', id: 'lighting' });
+    const again = step(s, { type: 'activityDone', id: 'camera' });
+    expect(again).toBe(s);
+    expect(s.done).toEqual(['camera', 'lighting']);
+    const next = step(s, { type: 'reset', settings: s.settings });
+    expect(next.done).toEqual([]);
+    expect(next.visitor).toBe(s.visitor + 1);
   });
 });
 
@@ -353,6 +370,6 @@ describe('reset (a new kiosk visitor)', () => {
     s = tourReducer(s, { type: 'setOverlay', mode: 'all' });
     s = tourReducer(s, { type: 'setSettings', settings: { highContrast: true } });
     const r = tourReducer(s, { type: 'reset', settings: { ...DEFAULT_SETTINGS, textSize: 'large' } });
-    expect(r).toEqual({ ...initialState(['a', 'b', 'c'], { ...DEFAULT_SETTINGS, textSize: 'large' }), trip: s.trip + 1 });
+    expect(r).toEqual({ ...initialState(['a', 'b', 'c'], { ...DEFAULT_SETTINGS, textSize: 'large' }), trip: s.trip + 1, visitor: 1 });
   });
 });
