@@ -29,7 +29,7 @@ export function summarise(events: readonly AnalyticsEvent[]): AnalyticsSummary {
 
 /** One row per event; spreadsheet-safe (quoted where needed, and no cell can start a formula). */
 export function toCsv(events: readonly AnalyticsEvent[]): string {
-  const header = ['time', 'session', 'event', 'station', 'dwell_s', 'question', 'choice', 'correct', 'language', 'mode', 'xr', 'reason', 'lockout_s', 'take', 'follow'];
+  const header = ['time', 'session', 'event', 'station', 'dwell_s', 'question', 'choice', 'correct', 'language', 'mode', 'xr', 'reason', 'lockout_s', 'take', 'follow', 'activity', 'activity_outcome'];
   const rows = events.map((e) => {
     const row: Record<string, string | number | boolean> = { time: isoTime(e.t), session: e.session, event: e.type };
     if (e.type === 'visit') Object.assign(row, { station: e.station, dwell_s: Math.round(e.dwell * 10) / 10 });
@@ -39,6 +39,7 @@ export function toCsv(events: readonly AnalyticsEvent[]): string {
     if (e.type === 'end') row.reason = e.reason;
     if (e.type === 'pin-lockout') row.lockout_s = e.seconds;
     if (e.type === 'take') Object.assign(row, { take: e.outcome, follow: e.follow });
+    if (e.type === 'activity') Object.assign(row, { activity: e.activity, activity_outcome: e.outcome });
     return header.map((h) => csvCell(Object.hasOwn(row, h) ? row[h]! : ''));
   });
   return [header.map(csvCell).join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';

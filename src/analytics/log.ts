@@ -15,11 +15,15 @@ export type AnalyticsEvent =
   | { readonly t: number; readonly type: 'end'; readonly session: string; readonly reason: string }
   /** A take on the hot set: started, stopped, finished, or a role followed ('' = the whole crew). */
   | { readonly t: number; readonly type: 'take'; readonly session: string; readonly outcome: TakeOutcome; readonly follow: string }
+  /** A hands-on activity: opened, a try that missed the goal, its goal reached, started again. */
+  | { readonly t: number; readonly type: 'activity'; readonly session: string; readonly activity: string; readonly outcome: ActivityOutcome }
   /** The kiosk's staff PIN locked after too many wrong tries, for `seconds`. */
   | { readonly t: number; readonly type: 'pin-lockout'; readonly session: string; readonly seconds: number };
 
 export const TAKE_OUTCOMES = ['started', 'stopped', 'finished', 'followed'] as const;
 export type TakeOutcome = (typeof TAKE_OUTCOMES)[number];
+export const ACTIVITY_OUTCOMES = ['opened', 'missed', 'done', 'reset'] as const;
+export type ActivityOutcome = (typeof ACTIVITY_OUTCOMES)[number];
 
 export const ANALYTICS_KEY = 'backlot:analytics';
 
@@ -87,6 +91,11 @@ export function readEvent(raw: unknown): AnalyticsEvent | null {
       const outcome = f('outcome');
       const follow = f('follow');
       return isText(follow) && TAKE_OUTCOMES.some((o) => o === outcome) ? { t, type: 'take', session, outcome: outcome as TakeOutcome, follow } : null;
+    }
+    case 'activity': {
+      const activity = f('activity');
+      const outcome = f('outcome');
+      return isText(activity) && ACTIVITY_OUTCOMES.some((o) => o === outcome) ? { t, type: 'activity', session, activity, outcome: outcome as ActivityOutcome } : null;
     }
     case 'end': {
       const reason = f('reason');

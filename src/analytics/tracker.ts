@@ -1,5 +1,5 @@
 import type { TourState } from '../tour/state';
-import { AnalyticsLog, newSessionId, type TakeOutcome } from './log';
+import { AnalyticsLog, newSessionId, type ActivityOutcome, type TakeOutcome } from './log';
 
 /**
  * Feeds the local analytics from the tour: a session per visitor, each station visit with its
@@ -60,6 +60,11 @@ export class VisitTracker {
   /** A take watched: started, stopped or finished, or a role followed (`follow`; '' is the whole crew). */
   take(follow: string, outcome: TakeOutcome): void {
     if (this.session) this.log.add({ t: this.now(), type: 'take', session: this.session, outcome, follow });
+  }
+
+  /** A hands-on activity opened, tried without reaching its goal, done, or started again. */
+  activity(id: string, outcome: ActivityOutcome): void {
+    if (this.session) this.log.add({ t: this.now(), type: 'activity', session: this.session, activity: id, outcome });
   }
 
   quiz(question: string, choice: number, correct: boolean): void {

@@ -123,7 +123,7 @@ export function createContext(o: { content: Content; params: UrlParams; world: W
   const analytics = new VisitTracker(new AnalyticsLog(storageArea()), set.stations.length);
   const ctx: AppContext = {
     content, params: o.params, scene, view, rig, camera, tour, xr, hud, set: built, lines, phases, analytics, vrFade,
-    read: o.read, defaults: o.start.defaults, services: {}, placeAtStart,
+    read: o.read, defaults: o.start.defaults, services: { xrSurfaces: new Set() }, placeAtStart,
   };
   return { ctx, dispose: () => core.dispose() };
 }

@@ -11,6 +11,7 @@ import { install as contextLoss } from './context-loss';
 import { install as persist } from './persist';
 import { install as visit } from './visit';
 import { install as take } from './take-launcher';
+import { install as activities } from './activity-launcher';
 
 export type Install = (ctx: AppContext) => Disposer | Promise<Disposer>;
 
@@ -40,6 +41,7 @@ export function featuresFor(mode: Mode, notices: StartNotices): Feature[] {
     { name: 'labels', install: labels },
     { name: 'persist', install: persist },
     { name: 'take', install: take },
+    { name: 'activities', install: activities },
     modeFeature(mode),
     { name: 'context-loss', install: contextLoss },
     { name: 'xr', install: xr },

@@ -6,6 +6,8 @@ import type { PanelTarget, VrControls } from '../xr/vr-controls';
 import type { ArMode } from '../xr/ar-mode';
 import type { XrUi } from '../ui/xr-ui';
 import type { TakeService } from './take-launcher';
+import type { ActivityService } from './activity-launcher';
+import type { XrSurface } from '../xr/vr-controls';
 
 /** The 3D explanation panel, as other features use it (src/world-ui/panel.ts). */
 export interface PanelService extends PanelTarget {
@@ -39,6 +41,9 @@ export interface Services {
   kiosk?: KioskHooks;
   xr?: XrControllers;
   take?: TakeService;
+  activities?: ActivityService;
+  /** What a headset can point at besides the station panel (an activity's panel); features add and remove theirs. */
+  readonly xrSurfaces: Set<XrSurface>;
 }
 
 /** A service a feature cannot do without: a clear error if the install order is wrong. */

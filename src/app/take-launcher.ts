@@ -44,6 +44,7 @@ export function install(ctx: AppContext): Disposer {
         return null;
       }));
   const start = async (follow: string | null = null): Promise<boolean> => {
+    ctx.services.activities?.close(); // the take needs the whole set (and the visitor moves to watch it)
     const c = await load();
     c?.start(follow);
     return c !== null;

@@ -13,6 +13,7 @@ import type { AppContext } from './context';
  * - `vr`, `ar`, `xrUi`: the VR controls (aims()), the AR model, the XR DOM
  * - `phases`: the frame phases (counts())
  * - `take`: the take's launcher (start(), stop(), running, loaded() → the take's debug())
+ * - `activities`: the hands-on activities (open(station), close(), current() → the open one's state, done())
  * - `dispose()`: takes the whole app away again (the teardown test)
  */
 export interface TestHooks {
@@ -26,6 +27,7 @@ export interface TestHooks {
   readonly ar: unknown;
   readonly xrUi: unknown;
   readonly take: unknown;
+  readonly activities: unknown;
   dispose(): void;
 }
 
@@ -48,6 +50,17 @@ export function exposeTestHooks(ctx: AppContext, dispose: () => void): () => voi
     get ar() { return s.xr?.ar ?? null; },
     get xrUi() { return s.xr?.ui ?? null; },
     get take() { return s.take ?? null; },
+    get activities() {
+      const a = s.activities;
+      return a ? {
+        open: (station?: string) => a.open(station),
+        close: () => a.close(),
+        get isOpen() { return a.isOpen; },
+        current: async () => (await a.loaded())?.current() ?? null,
+        vrPoint: async (id: string, option?: string, along?: number) => (await a.loaded())?.vrPoint(id, option, along) ?? null,
+        done: () => [...(ctx.tour.state?.done ?? [])],
+      } : null;
+    },
     dispose,
   };
   window.backlot = hooks;

@@ -2,6 +2,7 @@ import { LESSON_FILE, validateLesson } from './lesson';
 import { localeFile, readText, SET_FILE, type ReadText } from './load';
 import { TAKE_FILE, takeLocaleFile } from './take-types';
 import { validateTake, validateTakeLocale } from './take-check';
+import { auditActivities } from './activities-check';
 import type { ContentProblem, SetFile } from './types';
 import { contentWarnings, parseJson, validateLocale, validateSet } from './validate';
 
@@ -23,7 +24,7 @@ async function readJson(read: ReadText, file: string, o?: { optional: true }): P
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problems: [...parsed.problems] };
 }
 
-/** Validates the set, every locale it lists, the lesson against each and the take with its words (what `npm run check-content` and the build run). */
+/** Validates the set, every locale it lists, the lesson against each, the take and the hands-on activities with their words (what `npm run check-content` and the build run). */
 export async function auditContent(read: ReadText): Promise<ContentAudit> {
   const setJson = await readJson(read, SET_FILE);
   if (!setJson.ok) return { problems: setJson.problems, warnings: [] };
@@ -49,6 +50,7 @@ export async function auditContent(read: ReadText): Promise<ContentAudit> {
     }
   }
   problems.push(...(await auditTake(read, set.value)));
+  problems.push(...(await auditActivities((file) => readJson(read, file, { optional: true }), set.value)));
   return { problems, warnings: contentWarnings(set.value, SET_FILE) };
 }
 

@@ -220,6 +220,17 @@ export const UI_KEYS = [
   'saveOfflineDone',
   'saveOfflineFailed',
   'shootTake',
+  'activityOpen',
+  'activityTry',
+  'activityClose',
+  'activityReset',
+  'activityDoneBadge',
+  'activitiesProgress',
+  'activityLifeSize',
+  'activityLifeSizeButton',
+  'activityLoading',
+  'activityFailed',
+  'activityControls',
   'stopTake',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];

@@ -28,6 +28,8 @@ export const UI_PLACEHOLDERS: Partial<Record<UiKey, readonly string[]>> = {
   saveOfflineProgress: ['{percent}'],
   saveOffline: ['{size}'],
   staffPinLocked: ['{seconds}'],
+  activityOpen: ['{title}'],
+  activitiesProgress: ['{done}', '{total}'],
 };
 
 /** Set-dressing words the set builder fills in (a sign without its number would be a blank). */

@@ -87,6 +87,8 @@ interface TourMethods {
   layout(this: TourSystem, id: string): StationLayout;
   isTravelling(this: TourSystem): boolean;
   faceStation(this: TourSystem, id: string, instant?: boolean): void;
+  /** Turns the view (on a screen) to this yaw and pitch, radians, as faceStation does. */
+  turnTo(this: TourSystem, yaw: number, pitch: number, instant?: boolean): void;
   placeAt(this: TourSystem, id: string): void;
   /** The yaw the visitor looks along; `mode` to read it as on the screen while a session starts. */
   visitorYaw(this: TourSystem, mode?: XrMode): number;
@@ -271,7 +273,12 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     const toYaw = Math.atan2(-(aimX - rig.position.x), -(aimZ - rig.position.z));
     const markDistance = Math.hypot(layout.spot.x - rig.position.x, layout.spot.z - rig.position.z);
     const markBelow = Math.atan2(EYE_HEIGHT, Math.max(markDistance, 0.1));
-    const toPitch = -THREE.MathUtils.clamp(markBelow - 0.35, 0, 0.6);
+    this.turnTo(toYaw, -THREE.MathUtils.clamp(markBelow - 0.35, 0, 0.6), instant);
+  },
+
+  turnTo(toYaw, toPitch, instant = false) {
+    if (this.mode() !== 'inline') return;
+    const rig = this.setupData!.rig.object3D;
     const currentYaw = this.visitorYaw();
     const look = this.look();
     rig.rotation.y = currentYaw;

@@ -1,21 +1,21 @@
 import { FONT_STACK } from '../ui/fonts';
 
-export const PANEL_BUTTONS = ['previous', 'take', 'close', 'next'] as const;
+export const PANEL_BUTTONS = ['previous', 'activity', 'take', 'close', 'next'] as const;
 export type PanelButton = (typeof PANEL_BUTTONS)[number];
 
 /** Height of the button strip under the panel text, canvas pixels (the panel is 1000 px a metre). */
 export const BUTTON_STRIP_PX = 150;
 
 /**
- * The pointable Previous stop / (Shoot a take) / Close / Next stop buttons of the panel in a headset. They are
+ * The pointable Previous stop / (Try it) / (Shoot a take) / Close / Next stop buttons of the panel in a headset. They are
  * painted into the panel's own texture (a strip along its bottom), so they cost no draw call of
  * their own; this class keeps their labels, which are disabled, which is hovered, and maps a point
  * along the strip to a button.
  */
 export class PanelButtons {
-  private labels: Record<PanelButton, string> = { previous: '', take: '', close: '', next: '' };
+  private labels: Record<PanelButton, string> = { previous: '', activity: '', take: '', close: '', next: '' };
   private disabled = new Set<PanelButton>();
-  /** The buttons on the strip, left to right ("Shoot a take" only at the hot set's stations). */
+  /** The buttons on the strip, left to right ("Try it" only where there is an activity, "Shoot a take" only at the hot set's stations). */
   private shown: readonly PanelButton[] = ['previous', 'close', 'next'];
   private hovered: PanelButton | null = null;
 

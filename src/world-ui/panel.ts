@@ -43,7 +43,11 @@ export function install(ctx: AppContext): Disposer {
       // At the hot set's stations the panel also starts a take (src/app/take-launcher.ts).
       const take = ctx.services.take?.offeredAt(s.station) ?? false;
       const takeLabel = ctx.services.take?.running ? ui.stopTake : ui.shootTake;
-      buttons.setLabels({ previous: format(ui.previousButton, { label: ui.previous }), take: takeLabel, close: ui.close, next: format(ui.nextButton, { label: ui.next }) }, disabled, take ? ['previous', 'take', 'close', 'next'] : ['previous', 'close', 'next']);
+      // And a hands-on activity's "Try it" where there is one (src/app/activity-launcher.ts).
+      const activity = ctx.services.activities?.offeredAt(s.station) ?? false;
+      const shown: PanelButton[] = ['previous', ...(activity ? (['activity'] as const) : []), ...(take ? (['take'] as const) : []), 'close', 'next'];
+      const labels = { previous: format(ui.previousButton, { label: ui.previous }), activity: ctx.services.activities?.shortLabel ?? '', take: takeLabel, close: ui.close, next: format(ui.nextButton, { label: ui.next }) };
+      buttons.setLabels(labels, disabled, shown);
     }
     panel.setButtons(inVr ? buttons : null);
     panel.show({ ...panelText(content, s.panel), scale: TEXT_SCALE[s.settings.textSize], highContrast: s.settings.highContrast, dir: content.locale.dir, lang: content.locale.locale });

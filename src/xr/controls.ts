@@ -52,6 +52,8 @@ function createControllers(ctx: AppContext, panel: PanelService, tags: TagsServi
     notice: (text) => hud.showNotice(text, 3000),
     teleportRefused: ui.teleportRefused,
     startTake: () => ctx.services.take?.toggle(),
+    openActivity: () => void ctx.services.activities?.open(),
+    surfaces: () => ctx.services.xrSurfaces,
   });
   camera.add(vr.vignette);
   d.add(() => {

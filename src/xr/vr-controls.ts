@@ -17,8 +17,24 @@ const RAY_HOT = new THREE.Color('#ffd166');
 const ARC_OK = new THREE.Color('#5ee08a');
 const ARC_NO = new THREE.Color('#ff5a5a');
 
+/**
+ * Something else in the world a headset can point at, press and drag (an activity's panel): it
+ * stops the ray like the panel does. Select pressed on it is `press`; while held, the same
+ * pointer's ray goes to `drag` every frame; letting go is `release`.
+ */
+export interface XrSurface {
+  /** Distance along the ray to the surface, or null when the ray misses it. */
+  hit(raycaster: THREE.Raycaster): number | null;
+  /** A pointer's ray over the surface this frame (null: none is). */
+  hover(raycaster: THREE.Raycaster | null): void;
+  press(raycaster: THREE.Raycaster): void;
+  drag(raycaster: THREE.Raycaster): void;
+  release(): void;
+}
+
 /** What one input source (a controller, a hand, a gaze-and-pinch) is pointing at. */
 type Aim =
+  | { readonly kind: 'surface'; readonly surface: XrSurface; readonly distance: number }
   | { readonly kind: 'button'; readonly button: PanelButton; readonly distance: number }
   | { readonly kind: 'target'; readonly target: PickTarget }
   | { readonly kind: 'panel'; readonly distance: number }
@@ -56,6 +72,10 @@ export interface VrControlsDeps {
   readonly teleportRefused: string;
   /** The panel's "Shoot a take" / "Stop the take" (at the hot set's stations). */
   readonly startTake: () => void;
+  /** The panel's "Try it" (at a station with a hands-on activity). */
+  readonly openActivity: () => void;
+  /** Other pointable surfaces (an activity's panel), looked up each frame. */
+  readonly surfaces: () => Iterable<XrSurface>;
 }
 
 // Scratch for the per-frame pose path: nothing here allocates per frame.
@@ -88,6 +108,14 @@ export class VrControls {
   /** Where the visitor stood and looked on the screen, for placing them in the headset. */
   private from = { x: 0, z: 0, yaw: 0 };
   private readonly onSelect = (e: Event): void => this.select(e as XRInputSourceEvent);
+  /** Which surface each input source pressed and still holds (a slider being dragged). */
+  private readonly held = new Map<XRInputSource, XrSurface>();
+  private readonly onSelectStart = (e: Event): void => this.selectStart(e as XRInputSourceEvent);
+  private readonly onSelectEnd = (e: Event): void => {
+    const source = (e as XRInputSourceEvent).inputSource;
+    this.held.get(source)?.release();
+    this.held.delete(source);
+  };
 
   constructor(private readonly deps: VrControlsDeps) {
     this.pointers = Array.from({ length: POINTERS }, () => deps.lines.allocate(POINTER_SEGMENTS));
@@ -107,10 +135,16 @@ export class VrControls {
     this.needsPlacing = true;
     this.snap.reset();
     session.addEventListener('select', this.onSelect);
+    session.addEventListener('selectstart', this.onSelectStart);
+    session.addEventListener('selectend', this.onSelectEnd);
   }
 
   stop(): void {
     this.session?.removeEventListener('select', this.onSelect);
+    this.session?.removeEventListener('selectstart', this.onSelectStart);
+    this.session?.removeEventListener('selectend', this.onSelectEnd);
+    for (const surface of this.held.values()) surface.release();
+    this.held.clear();
     this.session = null;
     this.vignette.visible = false;
     this.deps.panel.hoverButton(null);
@@ -127,6 +161,7 @@ export class VrControls {
       if (aim.kind === 'floor') return [{ hand, kind: aim.kind, valid: aim.valid }];
       if (aim.kind === 'target') return [{ hand, kind: aim.kind, station: aim.target.station }];
       if (aim.kind === 'button') return [{ hand, kind: aim.kind, button: aim.button }];
+      if (aim.kind === 'surface') return [{ hand, kind: aim.kind }];
       return [{ hand, kind: aim.kind }];
     });
   }
@@ -163,6 +198,7 @@ export class VrControls {
 
     let slot = 0;
     let hoveredButton: PanelButton | null = null;
+    let hoveredSurface: XrSurface | null = null;
     let hoveredStation: string | null = null;
     let moveY = 0;
     for (const source of session.inputSources) {
@@ -186,7 +222,15 @@ export class VrControls {
       } else this.lastAims[slot - 1] = { hand: source.handedness, aim };
       if (aim.kind === 'button') hoveredButton = aim.button;
       if (aim.kind === 'target') hoveredStation = aim.target.station;
+      // raycaster still holds this source's ray from aimFrom.
+      const held = this.held.get(source);
+      if (held) held.drag(this.raycaster);
+      if (aim.kind === 'surface' && !hoveredSurface) {
+        hoveredSurface = aim.surface;
+        aim.surface.hover(this.raycaster);
+      }
     }
+    for (const surface of this.deps.surfaces()) if (surface !== hoveredSurface) surface.hover(null);
     for (let i = slot; i < this.pointers.length; i++) {
       this.pointers[i]!.clearAll();
       this.lastAims[i] = null;
@@ -206,7 +250,9 @@ export class VrControls {
     direction.set(0, 0, -1).applyQuaternion(quat).normalize();
     this.raycaster.set(origin, direction);
     this.raycaster.far = RAY_LENGTH;
-    // The panel is drawn over everything, so it also stops the ray: what is behind it cannot be picked.
+    // The panels are drawn over everything, so they also stop the ray: what is behind cannot be picked.
+    const surface = this.nearestSurface();
+    if (surface) return { kind: 'surface', surface: surface.surface, distance: surface.distance };
     const panel = this.deps.panel.hitPanel(this.raycaster);
     if (panel) return panel.button ? { kind: 'button', button: panel.button, distance: panel.distance } : { kind: 'panel', distance: panel.distance };
     const target = pickTarget(this.raycaster, this.deps.scene);
@@ -214,6 +260,26 @@ export class VrControls {
     const arc = teleportArc(origin, direction, this.deps.area, 0, arcPoints);
     if (arc.landing) return { kind: 'floor', x: arc.landing.x, z: arc.landing.z, valid: arc.valid, arc };
     return { kind: 'none' };
+  }
+
+  private nearestSurface(): { surface: XrSurface; distance: number } | null {
+    let best: { surface: XrSurface; distance: number } | null = null;
+    for (const surface of this.deps.surfaces()) {
+      const distance = surface.hit(this.raycaster);
+      if (distance !== null && (!best || distance < best.distance)) best = { surface, distance };
+    }
+    return best;
+  }
+
+  /** Select pressed: on a surface it acts at once (and may be dragged until let go). */
+  private selectStart(event: XRInputSourceEvent): void {
+    const refSpace = (this.deps.scene.renderer as THREE.WebGLRenderer).xr.getReferenceSpace();
+    if (!refSpace) return;
+    this.deps.rig.updateMatrixWorld(true);
+    const aim = this.aimFrom(event.frame, refSpace, event.inputSource, this.arcPoints[POINTERS]!);
+    if (aim.kind !== 'surface') return;
+    aim.surface.press(this.raycaster);
+    this.held.set(event.inputSource, aim.surface);
   }
 
   private draw(p: LineRange, aim: Aim): void {
@@ -265,6 +331,7 @@ export class VrControls {
     switch (aim.kind) {
       case 'button':
         if (aim.button === 'take') this.deps.startTake();
+        else if (aim.button === 'activity') this.deps.openActivity();
         else tour.dispatch(aim.button === 'close' ? { type: 'escape' } : { type: aim.button });
         break;
       case 'target':
@@ -274,6 +341,7 @@ export class VrControls {
         if (aim.valid) void this.teleport(aim.x, aim.z);
         else this.deps.notice(this.deps.teleportRefused);
         break;
+      case 'surface': // acted on at selectstart
       case 'panel':
       case 'none':
       case 'untracked':
