@@ -16,7 +16,7 @@
 //     during the take; renderer memory over 3 takes; the take chunk kept out of a normal load.
 // Exits 1 with one line per broken budget. Not part of npm test: numbers, never pass/fail by eye.
 // BENCH_ONLY=<sections>: run only some of counts (renderer counts + tick walk), loads (first frame,
-// long tasks, JS size, first-load bytes), vr, take — comma-separated, e.g. BENCH_ONLY=take. vr
+// long tasks, JS size, first-load bytes), vr, take, activities — comma-separated, e.g. BENCH_ONLY=take. vr
 // brings counts (its budget is relative to the mono max); take without loads makes one normal load
 // of its own (to see which scripts a visit fetches).
 import { spawnSync } from 'node:child_process';
@@ -29,12 +29,15 @@ import { ROOT, killChildren, vitePreview } from '../tests/e2e/lib/server.mjs';
 import { FLOOR_DIR, buildFloor } from './bench/floor.mjs';
 import { longTaskLines } from './bench/long-tasks.mjs';
 import { takeSection } from './bench/take.mjs';
+import { activitiesSection } from './bench/activities.mjs';
 
 const BUDGET = {
   drawCalls: 100, triangles: 150_000, programs: 12, jsOverFloorKB: 60, firstFrameRatio: 1.3,
   // Issue #13, with a take running (the monitor's render counted in): mono calls anywhere, main
   // render triangles, scene.tick p95, and renderer geometries/textures added from take 1 to take 3.
   takeDrawCalls: 20, takeTriangles: 150_000, takeTickP95Ms: 1.5, takeMemoryGrowth: 0,
+  // Issue #14, each hands-on activity open at its station (monitor renders counted in).
+  activityDrawCalls: 20, activityTickP95Ms: 1.5,
 };
 const AIM_DRAW_CALLS = 60;
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -43,7 +46,7 @@ const DIST = process.env.BENCH_DIST ? resolve(ROOT, process.env.BENCH_DIST) : jo
 const FLOOR = FLOOR_DIR;
 
 const fail = (line) => { console.error(`bench: ${line}`); process.exit(1); };
-const SECTIONS = ['counts', 'loads', 'vr', 'take'];
+const SECTIONS = ['counts', 'loads', 'vr', 'take', 'activities'];
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 if (ONLY.some((x) => !SECTIONS.includes(x))) fail(`BENCH_ONLY="${process.env.BENCH_ONLY}": sections are ${SECTIONS.join(', ')}`);
 const want = (section) => ONLY.length === 0 || ONLY.includes(section) || (section === 'counts' && ONLY.includes('vr'));
@@ -409,6 +412,19 @@ async function takeRunning(browser, app, copy, appRows) {
   }
 }
 
+/** The hands-on activities (scripts/bench/activities.mjs); its errors are its own lines, as the take's. */
+async function activitiesRunning(browser, app, copy) {
+  if (fetchedJs.app.size === 0) await measureFirstFrame(browser, app.url, 'app');
+  try {
+    const { lines, broken: b } = await activitiesSection(browser, { url: app.url, dir: copy, jsFiles: jsFiles(copy), fetchedJs: fetchedJs.app, budget: BUDGET, openPage: renderCounts, openVr, gz });
+    for (const l of lines) print(l);
+    broken.push(...b);
+  } catch (err) {
+    console.error(`bench: activities section: ${err?.stack ?? err}`);
+    broken.push(`activities section: ${err?.message ?? err}`);
+  }
+}
+
 try {
   const tApp = process.env.BENCH_DIST ? 'skipped' : run('npm run build', 'npm', ['run', 'build']);
   // The floor page is the yardstick of counts and loads only.
@@ -429,6 +445,7 @@ try {
   if (want('loads')) await loadsSection(browser, app, floor, copy);
   if (want('vr')) await vrSection(browser, app, appRows);
   if (want('take')) await takeRunning(browser, app, copy, appRows);
+  if (want('activities')) await activitiesRunning(browser, app, copy);
 
   print('');
   if (appRows.length > 0) print(`aim: draw calls ≤ ${AIM_DRAW_CALLS} (now max ${Math.max(...appRows.map((r) => r.calls))})`);

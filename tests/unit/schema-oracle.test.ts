@@ -7,6 +7,9 @@ import localeSchema from '../../scenes/schema/locale.schema.json';
 import lessonSchema from '../../scenes/schema/lesson.schema.json';
 import takeSchema from '../../scenes/schema/take.schema.json';
 import takeLocaleSchema from '../../scenes/schema/take-locale.schema.json';
+import activitiesSchema from '../../scenes/schema/activities.schema.json';
+import activityWordsSchema from '../../scenes/schema/activity-words.schema.json';
+import { SPECS } from '../../src/activities/specs';
 import { checkSchema, propertyPath, type Schema } from '../../src/content/schema-check';
 import { buildCorpus, type SchemaName } from './fixtures/schema-corpus';
 
@@ -21,6 +24,9 @@ const SCHEMAS: Record<SchemaName, Schema> = {
   lesson: lessonSchema as Schema,
   take: takeSchema as Schema,
   takeLocale: takeLocaleSchema as Schema,
+  activities: activitiesSchema as Schema,
+  activityWords: activityWordsSchema as Schema,
+  ...Object.fromEntries(Object.values(SPECS).map((spec) => [`activity:${spec.kind}`, spec.schema])),
 };
 
 // strict: an unknown keyword or a keyword on the wrong type is an error in the schema itself.
@@ -75,17 +81,17 @@ describe('Ajv and checkSchema agree on every document', () => {
   it('the corpus is large and covers valid and invalid documents of each schema', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(40);
     for (const name of Object.keys(SCHEMAS) as SchemaName[]) {
-      const verdicts = corpus.filter((c) => c.schema === name).map((c) => validators[name](c.doc));
+      const verdicts = corpus.filter((c) => c.schema === name).map((c) => validators[name]!(c.doc));
       expect(verdicts, name).toContain(true);
       expect(verdicts, name).toContain(false);
     }
   });
 
   it.each(corpus.map((c) => [c.name, c] as const))('%s', (_name, { schema, doc }) => {
-    const validate = validators[schema];
+    const validate = validators[schema]!;
     const ajvValid = validate(doc);
     const ajvPaths = sorted((validate.errors ?? []).map((e) => ajvPath(doc, e)));
-    const ours = checkSchema(doc, SCHEMAS[schema], `${schema}.json`);
+    const ours = checkSchema(doc, SCHEMAS[schema]!, `${schema}.json`);
     expect(ours.length === 0, `Ajv says ${ajvValid ? 'valid' : `invalid at ${ajvPaths.join(', ')}`}; checkSchema says ${JSON.stringify(ours)}`).toBe(ajvValid);
     expect(sorted(ours.map((p) => p.path))).toEqual(ajvPaths);
   });
@@ -104,7 +110,7 @@ describe('Ajv and checkSchema agree on every document', () => {
     Object.values(SCHEMAS).forEach(collect);
     const failed = new Set<string>();
     for (const { schema, doc } of corpus) {
-      const validate = validators[schema];
+      const validate = validators[schema]!;
       if (!validate(doc)) for (const e of validate.errors ?? []) failed.add(e.keyword);
     }
     const validation = ['type', 'const', 'enum', 'required', 'additionalProperties', 'propertyNames', 'maxProperties', 'minItems', 'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'minimum', 'maximum', 'pattern'];

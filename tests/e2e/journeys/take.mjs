@@ -407,13 +407,16 @@ test('take: in emulated VR — the panel\'s Shoot a take button, captions on the
   await waitFor(page, () => Boolean(document.querySelector('#btn-vr')), null, { what: '#btn-vr' });
   await enterXr(page, 'vr');
 
-  t.step('at the floor station the 3D panel has four buttons');
+  t.step('at the floor station the 3D panel has five buttons');
   await dispatch(page, { type: 'go', station: 'floor' });
   await waitForStation(page, 'floor');
   await waitFor(page, () => !window.backlot.tour.isTravelling() && document.querySelector('a-scene').object3D.getObjectByName('info-panel')?.visible, null, { what: 'the floor panel shown in VR' });
   await waitFor(page, () => window.backlot.take.loaded() !== null, null, { what: "the take's chunk preloaded", timeout: 30_000 });
+  // The floor station also has a hands-on activity (continuity): its Try it joins the strip once known.
+  await waitFor(page, () => document.getElementById('btn-activity')?.hidden === false, null, { what: "the floor's activity known", timeout: 30_000 });
+  await page.evaluate(() => window.backlot.tour.dispatch({ type: 'setSettings', settings: {} }));
   await frames(page, 3);
-  // The strip is 0.15 m along the panel's bottom: Previous, Shoot a take, Close, Next, a quarter each.
+  // The strip is 0.15 m along the panel's bottom: Previous, Try it, Shoot a take, Close, Next, a fifth each.
   const stripPoint = (u) => page.evaluate((x) => {
     const m = document.querySelector('a-scene').object3D.getObjectByName('info-panel');
     m.updateMatrixWorld(true);
@@ -421,14 +424,14 @@ test('take: in emulated VR — the panel\'s Shoot a take button, captions on the
     return { x: p.x, y: p.y, z: p.z };
   }, u);
   const aimed = [];
-  for (const u of [0.125, 0.375, 0.625, 0.875]) {
+  for (const u of [0.1, 0.3, 0.5, 0.7, 0.9]) {
     await aimAt(page, await stripPoint(u));
     aimed.push(await page.evaluate(() => window.backlot.vr.aims().find((a) => a.hand === 'right')?.button ?? null));
   }
-  assertEqual(aimed, ['previous', 'take', 'close', 'next'], 'buttons along the VR panel strip');
+  assertEqual(aimed, ['previous', 'activity', 'take', 'close', 'next'], 'buttons along the VR panel strip');
 
   t.step('point at Shoot a take and pull the trigger');
-  await aimAt(page, await stripPoint(0.375));
+  await aimAt(page, await stripPoint(0.5));
   await t.screenshot(page, 'take-vr-button.png');
   await pullTrigger(page);
   await waitCall(page, 0, c.take.steps[0].id, 20_000);
@@ -509,7 +512,7 @@ test('take: in emulated VR — the panel\'s Shoot a take button, captions on the
   });
   await frames(page, 4);
   assert(await page.evaluate(() => document.querySelector('a-scene').object3D.getObjectByName('info-panel').visible), 'the floor panel went away during the take');
-  await aimAt(page, await stripPoint(0.375));
+  await aimAt(page, await stripPoint(0.5));
   assertEqual(await page.evaluate(() => window.backlot.vr.aims().find((a) => a.hand === 'right')?.button ?? null), 'take', 'aim at the panel\'s take button (now Stop the take)');
   await pullTrigger(page);
   await waitFor(page, () => !window.backlot.take.running, null, { what: "the take stopped by the VR panel's button" });
