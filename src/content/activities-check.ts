@@ -22,6 +22,8 @@ export function validateActivities(json: unknown, set: SetFile, file: string = A
   reportDuplicateIds(index.activities, (a) => a.id, file, (i) => `$.activities[${i}].id`, 'activity', problems);
   const seenAt = new Map<string, string>();
   index.activities.forEach((a, i) => {
+    // The schema's enum and the app's registry should agree; if a kind is listed but not built in, say so here.
+    if (!Object.hasOwn(SPECS, a.kind) || SPECS[a.kind] === undefined) problems.push({ file, path: `$.activities[${i}].kind`, message: `"${a.kind}" is not built into this app (src/activities/specs.ts)` });
     if (!stations.has(a.station)) problems.push({ file, path: `$.activities[${i}].station`, message: `"${a.station}" is not a station id in scenes/set.json` });
     const other = seenAt.get(a.station);
     if (other !== undefined) problems.push({ file, path: `$.activities[${i}].station`, message: `"${a.station}" already has the activity "${other}": one activity a station` });
