@@ -322,11 +322,13 @@ class Activities implements ActivitiesControl {
     const o = this.open_;
     if (!o) return;
     const { hud } = this.ctx;
-    const home = hud.overlay ?? (this.phone?.matches ? hud.slots.nowActions.parentElement! : hud.slots.aboveFooter);
+    // In AR, inside the overlay's HUD holder (class hud): the card's buttons keep the HUD's look.
+    const ar = hud.overlay ? (hud.overlay.querySelector<HTMLElement>('.ar-hud') ?? hud.overlay) : null;
+    const home = ar ?? (this.phone?.matches ? hud.slots.nowActions.parentElement! : hud.slots.aboveFooter);
     if (o.card.root.parentElement === home) return;
     if (home === hud.slots.nowActions.parentElement) hud.slots.nowActions.after(o.card.root);
     else home.append(o.card.root);
-    o.card.root.classList.toggle('in-ar', home === hud.overlay);
+    o.card.root.classList.toggle('in-ar', home === ar);
   }
 
   private frame(dt: number): void {

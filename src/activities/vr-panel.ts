@@ -6,13 +6,13 @@ import { font, SOFTWARE_CANVAS, wrapText } from '../world-ui/text-canvas';
 import type { CardActions } from './card';
 import type { Activity, ActivityWords, ControlSpec, Feedback } from './types';
 
-/** Canvas pixels a metre, as the station panel (1000 px = 1 m). */
-const PX = 1000;
+/** Canvas pixels a metre: 0.72 m wide at 1.1 m, about the station panel's apparent size. */
+const PX = 1400;
 const W = 1000;
 const PAD = 36;
 /** Distance from the eyes, metres, and how far left of straight ahead it stands (the station stays in view). */
-const DISTANCE = 1.2;
-const SIDE = THREE.MathUtils.degToRad(32);
+const DISTANCE = 1.1;
+const SIDE = THREE.MathUtils.degToRad(36);
 
 /** A pointable spot on the panel: a control (an option of a choice), a slider's track, or a bottom button. */
 type Spot =
@@ -97,7 +97,7 @@ export class VrActivityPanel implements XrSurface {
     camera.object3D.getWorldPosition(eye);
     const yaw = tour.visitorYaw() + SIDE;
     forward.set(-Math.sin(yaw), 0, -Math.cos(yaw));
-    this.mesh.position.set(eye.x + forward.x * DISTANCE, eye.y - 0.15, eye.z + forward.z * DISTANCE);
+    this.mesh.position.set(eye.x + forward.x * DISTANCE, eye.y - 0.2, eye.z + forward.z * DISTANCE);
     this.mesh.rotation.set(0, yaw, 0);
     this.mesh.visible = true;
     this.ctx.services.xrSurfaces.add(this);

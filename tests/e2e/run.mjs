@@ -2,7 +2,7 @@
 // Serves dist/ with `vite preview`, drives the system Chromium through Puppeteer (SwiftShader WebGL)
 // and runs every journey under tests/e2e/journeys/. Prints one line per test and `N passed, M failed`.
 // E2E_DIST=<folder> tests another build (default dist/); PUPPETEER_EXECUTABLE_PATH picks the browser.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchBrowser, missingBrowserMessage } from './lib/browser.mjs';
@@ -43,6 +43,8 @@ await import('./journeys/audio.mjs');
 await import('./journeys/take.mjs');
 await import('./journeys/lesson.mjs');
 await import('./journeys/kiosk.mjs');
+// The hands-on activities' journeys (one file per activity, plus XR and the kiosk's reset).
+for (const file of readdirSync(new URL('./journeys/', import.meta.url)).filter((f) => /^activity-.*\.mjs$/.test(f)).sort()) await import(`./journeys/${file}`);
 await import('./journeys/offline.mjs');
 await import('./journeys/hardening.mjs');
 await import('./journeys/a11y.mjs');
