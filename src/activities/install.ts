@@ -277,14 +277,18 @@ class Activities implements ActivitiesControl {
   private change(id: string, value: boolean | string | number, quiet = false): void {
     const o = this.open_;
     if (!o) return;
-    const { activity, def } = o.made;
-    const wasDone = activity.done;
-    const feedback = activity.change(id, value);
+    const feedback = o.made.activity.change(id, value);
     o.made.last.set(id, feedback);
+    this.settle(o.made, feedback, quiet);
+  }
+
+  /** After a change (or something the activity said later): say it, redraw the controls, keep a goal reached. */
+  private settle(made: Made, feedback: Feedback, quiet = false): void {
+    const { activity, def } = made;
     if (!quiet) this.say(feedback);
-    o.card.sync(activity);
+    this.open_?.card.sync(activity);
     this.vr.sync();
-    if (activity.done && !wasDone) {
+    if (activity.done && !this.ctx.tour.state?.done.includes(def.id)) {
       this.ctx.tour.dispatch({ type: 'activityDone', id: def.id });
       this.ctx.analytics.activity(def.id, 'done');
     } else if (feedback.tone === 'bad' && !quiet) this.ctx.analytics.activity(def.id, 'missed');
@@ -336,6 +340,8 @@ class Activities implements ActivitiesControl {
     if (!o) return;
     this.place();
     o.made.activity.frame(dt);
+    const later = o.made.activity.poll?.() ?? null;
+    if (later) this.settle(o.made, later);
     this.vr.frame(this.ctx.xr.mode === 'vr');
   }
 

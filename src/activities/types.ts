@@ -49,6 +49,12 @@ export interface Activity {
   status(): string;
   /** Called every frame while the activity is open (animations, a playing line, a fall). */
   frame(dt: number): void;
+  /**
+   * Optional: something the activity has to say on its own, later than a change (a fall landed,
+   * a line finished playing). Polled each frame while open; a Feedback returned is shown and
+   * announced once, and the card is brought up to date (status, done).
+   */
+  poll?(): Feedback | null;
   /** Back to how a new visitor finds it (a kiosk's idle reset, "Start again"). */
   reset(): void;
   /** Called when the card opens and closes (start or stop sound, show or hide a monitor). */

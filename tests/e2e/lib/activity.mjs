@@ -106,7 +106,9 @@ export async function regionPixels(page, clip) {
   const png = await page.screenshot({ clip, encoding: 'base64' });
   await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = ''; });
   return page.evaluate(async (data) => {
-    const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+    // Decoded from the bytes, not fetched as a data: URL (the app's CSP allows connect-src 'self' only).
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
     const c = new OffscreenCanvas(64, 64);
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0, 64, 64);
