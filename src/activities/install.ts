@@ -9,7 +9,7 @@ import { format, h } from '../ui/dom';
 import { ActivityCard } from './card';
 import { loadHowler, makeEnv } from './env';
 import { KINDS } from './kinds';
-import { loadIndex, loadParams, loadWords } from './load';
+import { loadIndex, loadParams, loadWordsOrDefault } from './load';
 import { SPECS } from './specs';
 import type { Activity, ActivityWords, Feedback } from './types';
 import { VrActivityPanel } from './vr-panel';
@@ -145,10 +145,15 @@ class Activities implements ActivitiesControl {
   private async title(def: ActivityDef): Promise<string | null> {
     const known = this.titles.get(def.id);
     if (known) return known;
-    const words = await loadWords(this.ctx.read, def, this.ctx.content.locale.locale);
+    const words = await this.words(def);
     if (!words.ok) return null;
     this.titles.set(def.id, words.value.title);
     return words.value.title;
+  }
+
+  private words(def: ActivityDef): ReturnType<typeof loadWordsOrDefault> {
+    const { read, content } = this.ctx;
+    return loadWordsOrDefault(read, def, content.locale.locale, content.set.defaultLocale);
   }
 
   /** The activity, made once and kept (its state stays as the visitor left it until a reset). */
@@ -167,7 +172,7 @@ class Activities implements ActivitiesControl {
   private async make(def: ActivityDef): Promise<Made | null> {
     const { ctx } = this;
     try {
-      const [mod, params, words] = await Promise.all([KINDS[def.kind](), loadParams(ctx.read, def, ctx.content.set), loadWords(ctx.read, def, ctx.content.locale.locale), loadHowler()]);
+      const [mod, params, words] = await Promise.all([KINDS[def.kind](), loadParams(ctx.read, def, ctx.content.set), this.words(def), loadHowler()]);
       if (!params.ok || !words.ok) {
         const problems = [...(params.ok ? [] : params.problems), ...(words.ok ? [] : words.problems)];
         warn(problems);

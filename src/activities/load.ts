@@ -39,3 +39,15 @@ export function loadParams(read: ReadText, def: ActivityDef, set: SetFile): Prom
 export function loadWords(read: ReadText, def: ActivityDef, code: string): Promise<Loaded<ActivityWords>> {
   return readChecked(read, activityWordsFile(def.id, code), (json, m) => m.validateActivityWords(json, def, code));
 }
+
+/**
+ * Its words in the visitor's language or, when that file is not there at all (a language added to
+ * a built site before the activities were translated), in the set's default language: the
+ * activity still works, in words the visitor may read. A file that is there but broken is reported.
+ */
+export async function loadWordsOrDefault(read: ReadText, def: ActivityDef, code: string, fallback: string): Promise<Loaded<ActivityWords>> {
+  const words = await loadWords(read, def, code);
+  if (words.ok || code === fallback || !words.problems.every((p) => p.message.startsWith('is missing'))) return words;
+  console.warn(`Backlot: the activity "${def.id}" has no words in "${code}"; showing "${fallback}"`);
+  return loadWords(read, def, fallback);
+}

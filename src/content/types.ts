@@ -220,8 +220,8 @@ export const UI_KEYS = [
   'saveOfflineDone',
   'saveOfflineFailed',
   'shootTake',
+  'stopTake',
   'activityOpen',
-  'activityTry',
   'activityClose',
   'activityReset',
   'activityDoneBadge',
@@ -231,7 +231,7 @@ export const UI_KEYS = [
   'activityLoading',
   'activityFailed',
   'activityControls',
-  'stopTake',
+  'activityTry',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 
