@@ -180,11 +180,15 @@ export class VrActivityPanel implements XrSurface {
     if (!a || !words) return;
     const ctx = this.canvas.getContext('2d', SOFTWARE_CANVAS)!;
     // Measure first with the canvas at full height, then size it to what was drawn.
+    const was = this.canvas.height;
     this.canvas.width = W;
     this.canvas.height = 1600;
     const height = this.draw(ctx, a, words, false);
     this.canvas.height = height;
     this.draw(ctx, a, words, true);
+    // three.js allocates a texture's storage once, at its first size: a canvas of a new size needs a
+    // new GPU texture, or the old picture shows where the new one does not reach.
+    if (height !== was) this.texture.dispose();
     this.texture.needsUpdate = true;
     this.mesh.scale.set(W / PX, height / PX, 1);
   }
