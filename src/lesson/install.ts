@@ -14,7 +14,9 @@ export async function install(ctx: AppContext): Promise<Disposer> {
   analytics.start('lesson', content.locale.locale);
   d.add(() => analytics.end('closed'));
   const lesson = await loadLesson(ctx.read, content);
-  if (lesson.ok) new LessonUi({ content, lesson: lesson.value, tour, hud, tracker: analytics, requested: ctx.params.stations, d });
+  // Without the activities feature (or with no activities in the set) the lesson counts stations only.
+  const activities = () => ctx.services.activities?.loaded() ?? Promise.resolve(null);
+  if (lesson.ok) new LessonUi({ content, lesson: lesson.value, tour, hud, tracker: analytics, requested: ctx.params.stations, d, activities });
   else {
     for (const problem of lesson.problems) console.warn(`Backlot: ${formatProblem(problem)}`);
     hud.showNotice(`${formatProblem(lesson.problems[0]!)}${lesson.problems.length > 1 ? ` (+${totalProblems(lesson.problems) - 1})` : ''}`, 30_000);

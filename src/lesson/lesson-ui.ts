@@ -6,7 +6,17 @@ import type { TourState } from '../tour/state';
 import type { Hud } from '../ui/hud';
 import type { VisitTracker } from '../analytics/tracker';
 import { fill, format, h } from '../ui/dom';
-import { lessonStations, quizFor, QuizRun, stagesOf } from './quiz';
+import { activitiesDone, lessonStations, quizFor, QuizRun, stagesOf } from './quiz';
+
+/** What the lesson needs of the hands-on activities (src/activities/install.ts's ActivitiesControl). */
+export interface LessonActivities {
+  list(): readonly ActivityAt[];
+}
+
+interface ActivityAt {
+  readonly id: string;
+  readonly station: string;
+}
 
 export interface LessonOptions {
   readonly content: Content;
@@ -18,6 +28,12 @@ export interface LessonOptions {
   readonly requested: readonly string[] | null;
   /** Everything the lesson adds to the page goes through it (the app's teardown). */
   readonly d: Disposables;
+  /**
+   * Loads the hands-on activities (null: the set has none, or they failed). Asked once the lesson
+   * reaches its first station, where the app loads them anyway, so starting a lesson loads no more
+   * than before; until they arrive, and without any, the progress counts stations only.
+   */
+  readonly activities?: () => Promise<LessonActivities | null>;
 }
 
 /**
@@ -36,6 +52,9 @@ export class LessonUi {
   private readonly quizBody: HTMLElement;
   private readonly summary: HTMLDialogElement;
   private readonly summaryBody: HTMLElement;
+  /** The set's activities (empty until loaded, and without any: the lesson then reads as before). */
+  private activityList: readonly ActivityAt[] = [];
+  private activitiesAsked = false;
 
   constructor(private readonly o: LessonOptions) {
     const { content, lesson, tour, hud } = o;
@@ -90,15 +109,35 @@ export class LessonUi {
     this.intro.showModal();
   }
 
+  private askActivities(): void {
+    if (this.activitiesAsked || !this.o.activities) return;
+    this.activitiesAsked = true;
+    void this.o.activities().catch(() => null).then((a) => {
+      if (!a || this.o.d.isDisposed) return;
+      this.activityList = a.list();
+      this.render(this.o.tour.state!);
+    });
+  }
+
   private visited(s: TourState): string[] {
     return this.order.filter((id) => s.visited.includes(id));
   }
 
+  /** "{done} of {total} hands-on activities done" for the lesson's stations, or null when they have none. */
+  private activitiesLine(s: TourState): string | null {
+    const count = activitiesDone(this.activityList, this.order, s.done);
+    return count.total > 0 ? format(this.o.content.locale.ui.activitiesProgress, count) : null;
+  }
+
   private render(s: TourState): void {
+    if (s.station !== null) this.askActivities();
     const { ui } = this.o.content.locale;
     const visited = this.visited(s);
     const totalStages = stagesOf(this.o.content.set, this.order);
-    this.progress.textContent = format(ui.lessonProgress, { visited: visited.length, total: this.order.length, stages: stagesOf(this.o.content.set, visited), totalStages });
+    const stations = format(ui.lessonProgress, { visited: visited.length, total: this.order.length, stages: stagesOf(this.o.content.set, visited), totalStages });
+    const activities = this.activitiesLine(s);
+    // One line in the bar: a middle dot joins the two counts in any language, with no sentence to translate.
+    this.progress.textContent = activities ? `${stations} · ${activities}` : stations;
     const ready = visited.length === this.order.length;
     this.quizButton.classList.toggle('ready', ready);
     this.quizButton.textContent = this.run.position > 0 && !this.run.done ? format(ui.quizProgress, { label: ui.startQuiz, n: this.run.position + 1, total: this.run.questions.length }) : ui.startQuiz;
@@ -188,12 +227,15 @@ export class LessonUi {
     const { ui } = content.locale;
     const s = this.o.tour.state!;
     const visited = this.visited(s);
+    const activities = this.activitiesLine(s);
     fill(this.summaryBody,
       h('p', { id: 'lesson-summary-text' }, format(ui.summaryBody, {
         visited: visited.length, total: this.order.length,
         stages: stagesOf(content.set, visited), totalStages: stagesOf(content.set, this.order),
         correct: this.run.correct, questions: this.run.questions.length,
-      })),
+      }),
+      // On a line of its own: the count is a phrase, not a sentence, so it needs no punctuation of its own.
+      activities ? h('br') : null, activities),
       h('ul', { class: 'points' }, ...this.o.lesson.points.map((p) => h('li', { class: p.kind }, this.text.points[p.id] ?? p.id))),
     );
     if (!this.summary.open) this.summary.showModal();

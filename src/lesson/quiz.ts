@@ -19,6 +19,15 @@ export function stagesOf(set: SetFile, stations: readonly string[]): number {
   return new Set(stations.map((id) => stageOf.get(id)).filter(Boolean)).size;
 }
 
+/**
+ * The hands-on activities at the lesson's stations and how many of them are done. Ids in `done`
+ * that are not on the list (an activity since removed from the set) are not counted.
+ */
+export function activitiesDone(list: readonly { readonly id: string; readonly station: string }[], order: readonly string[], done: readonly string[]): { done: number; total: number } {
+  const here = list.filter((a) => order.includes(a.station));
+  return { done: here.filter((a) => done.includes(a.id)).length, total: here.length };
+}
+
 /** The questions for a lesson: those its stations teach, or all of them if none match. */
 export function quizFor(lesson: LessonFile, order: readonly string[]): readonly QuizQuestion[] {
   const here = lesson.quiz.filter((q) => order.includes(q.station));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalyticsLog, ANALYTICS_KEY, EVENT_TIME_RANGE, readEvent, type AnalyticsEvent } from '../../src/analytics/log';
+import { ACTIVITY_OUTCOMES, AnalyticsLog, ANALYTICS_KEY, EVENT_TIME_RANGE, readEvent, type AnalyticsEvent } from '../../src/analytics/log';
 import { csvCell, summarise, toCsv } from '../../src/analytics/export';
 
 class MemoryStore {
@@ -34,6 +34,7 @@ const VALID: readonly AnalyticsEvent[] = [
   { t: T, type: 'quiz', session: 'a', question: 'q1', choice: 2, correct: false },
   { t: T, type: 'xr', session: 'a', xr: 'vr' },
   { t: T, type: 'end', session: 'a', reason: 'idle' },
+  { t: T, type: 'activity', session: 'a', activity: 'stunts', outcome: 'done' },
 ];
 
 describe('a tampered store never breaks the log', () => {
@@ -188,8 +189,8 @@ describe('every CSV cell through the formula guard', () => {
   it('tampered text in the store is exported guarded', () => {
     const log = new AnalyticsLog(stored([{ t: T, type: 'session', session: '=HYPERLINK("http://x")', mode: ' +kiosk', lang: '\uFF20en' }, { t: T, type: 'end', session: 'a', reason: '\t-1' }]));
     const rows = toCsv(log.all()).split('\r\n');
-    expect(rows[1]).toBe(`2026-11-26T09:00:00.000Z,"'=HYPERLINK(""http://x"")",session,,,,,,"'\uFF20en","' +kiosk",,,,,`);
-    expect(rows[2]).toBe(`2026-11-26T09:00:00.000Z,a,end,,,,,,,,,"'\t-1",,,`);
+    expect(rows[1]).toBe(`2026-11-26T09:00:00.000Z,"'=HYPERLINK(""http://x"")",session,,,,,,"'\uFF20en","' +kiosk",,,,,,,`);
+    expect(rows[2]).toBe(`2026-11-26T09:00:00.000Z,a,end,,,,,,,,,"'\t-1",,,,,`);
   });
 });
 
@@ -201,5 +202,50 @@ describe('readEvent', () => {
     }
     expect(readEvent(undefined)).toBeNull();
     expect(readEvent('visit')).toBeNull();
+  });
+});
+
+describe('hands-on activity events', () => {
+  const done: AnalyticsEvent = { t: T, type: 'activity', session: 'a', activity: 'stunts', outcome: 'done' };
+  /** The CSV's rows as header → cell records (no cell here needs quoting). */
+  const records = (csv: string): Record<string, string>[] => {
+    const [head, ...rows] = csv.split('\r\n').filter(Boolean).map((l) => l.split(','));
+    return rows.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!])));
+  };
+
+  it('every outcome round-trips through readEvent and the store', () => {
+    for (const outcome of ACTIVITY_OUTCOMES) {
+      const e: AnalyticsEvent = { ...done, outcome };
+      expect(readEvent(e)).toEqual(e);
+      expect(readEvent(JSON.parse(JSON.stringify(e)))).toEqual(e);
+    }
+    const store = new MemoryStore();
+    new AnalyticsLog(store).add(done);
+    expect(new AnalyticsLog(store).all()).toEqual([done]);
+  });
+
+  it('fills the activity and activity_outcome columns of its CSV row, and only those', () => {
+    const csv = toCsv(new AnalyticsLog(stored([VALID[0], done])).all());
+    expect(csv.split('\r\n')[2]).toBe('2026-11-26T09:00:00.000Z,a,activity,,,,,,,,,,,,,stunts,done');
+    const [session, activity] = records(csv);
+    expect(activity).toMatchObject({ session: 'a', event: 'activity', activity: 'stunts', activity_outcome: 'done', station: '', take: '' });
+    expect(session).toMatchObject({ event: 'session', activity: '', activity_outcome: '' });
+  });
+
+  it.each([
+    ['an unknown outcome', { ...done, outcome: 'won' }],
+    ['a take\'s outcome', { ...done, outcome: 'finished' }],
+    ['an outcome named like a prototype property', { ...done, outcome: 'constructor' }],
+    ['the outcome in capitals', { ...done, outcome: 'DONE' }],
+    ['outcome missing', { t: T, type: 'activity', session: 'a', activity: 'stunts' }],
+    ['activity as a number', { ...done, activity: 6 }],
+    ['a 10 000-character activity id', { ...done, activity: 'x'.repeat(10_000) }],
+  ])('drops a tampered one with %s, from the store and from the CSV', (_what, bad) => {
+    expect(readEvent(bad)).toBeNull();
+    const log = new AnalyticsLog(stored([VALID[0], bad, VALID[5]]));
+    expect(log.all()).toEqual([VALID[0], VALID[5]]);
+    log.add(bad as AnalyticsEvent);
+    expect(log.all()).toHaveLength(2);
+    expect(records(toCsv(log.all())).map((r) => r.event)).toEqual(['session', 'end']);
   });
 });

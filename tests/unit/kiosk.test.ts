@@ -79,15 +79,15 @@ describe('local analytics', () => {
     log.add({ t: Date.UTC(2026, 10, 26, 9, 7, 0), type: 'take', session: 'a1', outcome: 'finished', follow: 'boom-op' });
     expect(summarise(log.all())).toEqual({ sessions: 1, visits: 1, completed: 1, answers: 1, correct: 1, dwellSeconds: 41 });
     expect(toCsv(log.all()).split('\r\n')).toEqual([
-      'time,session,event,station,dwell_s,question,choice,correct,language,mode,xr,reason,lockout_s,take,follow',
-      '2026-11-26T09:00:00.000Z,a1,session,,,,,,es,kiosk,,,,,',
-      '2026-11-26T09:01:00.000Z,a1,visit,camera,41.3,,,,,,,,,,',
-      '2026-11-26T09:02:00.000Z,a1,quiz,,,stages,2,true,,,,,,,',
-      '2026-11-26T09:03:00.000Z,a1,xr,,,,,,,,vr,,,,',
-      '2026-11-26T09:04:00.000Z,a1,complete,,,,,,,,,,,,',
-      '2026-11-26T09:05:00.000Z,a1,end,,,,,,,,,idle,,,',
-      '2026-11-26T09:06:00.000Z,kiosk,pin-lockout,,,,,,,,,,30,,',
-      '2026-11-26T09:07:00.000Z,a1,take,,,,,,,,,,,finished,boom-op',
+      'time,session,event,station,dwell_s,question,choice,correct,language,mode,xr,reason,lockout_s,take,follow,activity,activity_outcome',
+      '2026-11-26T09:00:00.000Z,a1,session,,,,,,es,kiosk,,,,,,,',
+      '2026-11-26T09:01:00.000Z,a1,visit,camera,41.3,,,,,,,,,,,,',
+      '2026-11-26T09:02:00.000Z,a1,quiz,,,stages,2,true,,,,,,,,,',
+      '2026-11-26T09:03:00.000Z,a1,xr,,,,,,,,vr,,,,,,',
+      '2026-11-26T09:04:00.000Z,a1,complete,,,,,,,,,,,,,,',
+      '2026-11-26T09:05:00.000Z,a1,end,,,,,,,,,idle,,,,,',
+      '2026-11-26T09:06:00.000Z,kiosk,pin-lockout,,,,,,,,,,30,,,,',
+      '2026-11-26T09:07:00.000Z,a1,take,,,,,,,,,,,finished,boom-op,,',
       '',
     ]);
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonStations, quizFor, QuizRun, stagesOf } from '../../src/lesson/quiz';
+import { activitiesDone, lessonStations, quizFor, QuizRun, stagesOf } from '../../src/lesson/quiz';
 import type { LessonFile } from '../../src/content/lesson';
 import { validSet } from './fixtures';
 import type { SetFile } from '../../src/content/types';
@@ -33,6 +33,21 @@ describe('lesson stations', () => {
   it('asks the questions of the lesson\'s stations, or all when none match', () => {
     expect(quizFor(lesson, [ids[1]!]).map((q) => q.id)).toEqual(['q2']);
     expect(quizFor(lesson, ['elsewhere']).map((q) => q.id)).toEqual(['q1', 'q2']);
+  });
+});
+
+describe('hands-on activities in the lesson', () => {
+  const list = [{ id: 'light-a-face', station: ids[0]! }, { id: 'boom', station: ids[1]! }, { id: 'far', station: 'elsewhere' }];
+
+  it('counts only the activities at the lesson\'s stations, and only those done', () => {
+    expect(activitiesDone(list, [ids[0]!, ids[1]!], [])).toEqual({ done: 0, total: 2 });
+    expect(activitiesDone(list, [ids[0]!, ids[1]!], ['boom'])).toEqual({ done: 1, total: 2 });
+    expect(activitiesDone(list, [ids[1]!], ['light-a-face', 'boom', 'far'])).toEqual({ done: 1, total: 1 });
+  });
+
+  it('a done id that is not on the list (a removed activity) is not counted; no activities: 0 of 0', () => {
+    expect(activitiesDone(list, [ids[0]!], ['gone', 'light-a-face'])).toEqual({ done: 1, total: 1 });
+    expect(activitiesDone([], [...ids], ['boom'])).toEqual({ done: 0, total: 0 });
   });
 });
 

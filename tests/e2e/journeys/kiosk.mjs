@@ -308,7 +308,7 @@ test('kiosk: staff PIN screen, CSV export and clear', async (t) => {
     assert(/^backlot-visits-\d{4}-\d{2}-\d{2}\.csv$/.test(name), `downloaded file name ${name}`);
     const csv = readFileSync(join(dir, name), 'utf8');
     const lines = csv.split(/\r\n/).filter(Boolean);
-    assertEqual(lines[0], 'time,session,event,station,dwell_s,question,choice,correct,language,mode,xr,reason,lockout_s,take,follow', 'CSV header');
+    assertEqual(lines[0], 'time,session,event,station,dwell_s,question,choice,correct,language,mode,xr,reason,lockout_s,take,follow,activity,activity_outcome', 'CSV header');
     const head = cells(lines[0]);
     const rows = lines.slice(1).map((l) => Object.fromEntries(cells(l).map((c, i) => [head[i], c])));
     for (const r of rows) assert(!Number.isNaN(Date.parse(r.time)), `CSV time ${r.time} is not a date`);

@@ -22,10 +22,20 @@ test('lesson: objectives, a teacher\'s stations, progress, quiz with feedback an
   await waitForStation(page, 'led-volume');
   await page.click('#btn-next');
   await waitForStation(page, 'ai');
-  const progress = await page.$eval('#lesson-progress', (el) => el.textContent);
   const stageCount = new Set(stations.map((id) => set.stations.find((s) => s.id === id).stage)).size;
-  assertEqual(progress, locale.ui.lessonProgress.replace('{visited}', 3).replace('{total}', 3).replace('{stages}', stageCount).replace('{totalStages}', stageCount), 'progress');
+  const stationsLine = locale.ui.lessonProgress.replace('{visited}', 3).replace('{total}', 3).replace('{stages}', stageCount).replace('{totalStages}', stageCount);
+  // The hands-on activities at the lesson's stations are counted too, once their list has loaded.
+  const activities = await page.evaluate(() => fetch('scenes/activities.json').then((r) => (r.ok ? r.json() : { activities: [] })));
+  const here = activities.activities.filter((a) => stations.includes(a.station));
+  const expected = (done) => (here.length > 0 ? `${stationsLine} · ${locale.ui.activitiesProgress.replace('{done}', done).replace('{total}', here.length)}` : stationsLine);
+  await waitFor(page, (want) => document.getElementById('lesson-progress')?.textContent === want, expected(0), { what: `progress "${expected(0)}"` });
   assert(await page.$eval('#btn-quiz', (b) => b.classList.contains('ready')), 'the quiz button is not highlighted after every station');
+  if (here.length > 0) {
+    t.step('an activity done (as its host records it in the tour state) is counted');
+    await page.evaluate((id) => window.backlot.tour.dispatch({ type: 'activityDone', id }), here[0].id);
+    await waitFor(page, (want) => document.getElementById('lesson-progress')?.textContent === want, expected(1), { what: `progress "${expected(1)}"` });
+    await t.screenshot(page, 'lesson-progress.png');
+  } else t.note('no hands-on activity at the lesson\'s stations: the progress counts stations only');
 
   t.step('quiz: a wrong answer explains and points back to the station that teaches it');
   const questions = lesson.quiz.filter((q) => stations.includes(q.station));
@@ -59,6 +69,10 @@ test('lesson: objectives, a teacher\'s stations, progress, quiz with feedback an
   await waitFor(page, () => document.getElementById('lesson-summary')?.open, null, { what: 'the summary' });
   const summary = await page.$eval('#lesson-summary-text', (e) => e.textContent);
   assert(summary.includes(`${questions.length - 1}`) && summary.includes(`${questions.length}`), `summary: ${summary}`);
+  if (here.length > 0) {
+    const line = locale.ui.activitiesProgress.replace('{done}', 1).replace('{total}', here.length);
+    assert(summary.endsWith(line), `the summary does not end with "${line}": ${summary}`);
+  }
   assertEqual(await page.$$eval('#lesson-summary .points li', (li) => li.length), lesson.points.length, 'takeaways and notes recapped');
   await t.screenshot(page, 'lesson-summary.png');
   const quizEvents = await page.evaluate(() => JSON.parse(localStorage.getItem('backlot:analytics')).filter((e) => e.type === 'quiz'));
