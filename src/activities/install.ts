@@ -222,7 +222,7 @@ class Activities implements ActivitiesControl {
     this.place();
     card.sync(made.activity);
     this.lifeSizeNote(made, card);
-    this.vr.show(made.activity, made.words, xr.mode === 'vr');
+    this.vr.show(made.activity, made.words, xr.mode === 'vr', made.group);
     this.ctx.analytics.activity(def.id, 'opened');
     this.ctx.services.panel?.render();
     if (xr.mode === 'inline') {

@@ -25,6 +25,7 @@ const forward = new THREE.Vector3();
 const eye = new THREE.Vector3();
 const local = new THREE.Vector3();
 const plane = new THREE.Plane();
+const box = new THREE.Box3();
 const normal = new THREE.Vector3();
 
 /**
@@ -45,6 +46,8 @@ export class VrActivityPanel implements XrSurface {
   private dragging: Extract<Spot, { kind: 'slider' }> | null = null;
   private dirty = false;
   private readonly hits: THREE.Intersection[] = [];
+  /** The activity's things on the set: the panel opens on the other side of them. */
+  private subject: THREE.Object3D | null = null;
 
   constructor(private readonly ctx: AppContext, private readonly labels: { reset: string; close: string; doneBadge: string }, private readonly actions: CardActions) {
     this.texture.colorSpace = THREE.SRGBColorSpace;
@@ -57,7 +60,8 @@ export class VrActivityPanel implements XrSurface {
   }
 
   /** Opens on an activity; shown only in a headset (`inVr`), and again when a session starts. */
-  show(activity: Activity, words: ActivityWords, inVr: boolean): void {
+  show(activity: Activity, words: ActivityWords, inVr: boolean, subject: THREE.Object3D | null = null): void {
+    this.subject = subject;
     this.activity = activity;
     this.words = words;
     this.feedback = null;
@@ -95,7 +99,15 @@ export class VrActivityPanel implements XrSurface {
   private reveal(): void {
     const { camera, tour } = this.ctx;
     camera.object3D.getWorldPosition(eye);
-    const yaw = tour.visitorYaw() + SIDE;
+    const view = tour.visitorYaw();
+    // Beside the view, on the side away from the activity, so the panel never hides what it changes.
+    let side = SIDE;
+    if (this.subject) {
+      const c = box.setFromObject(this.subject).getCenter(local);
+      const toSubject = Math.atan2(-(c.x - eye.x), -(c.z - eye.z));
+      if (Math.sin(toSubject - view) > 0) side = -SIDE;
+    }
+    const yaw = view + side;
     forward.set(-Math.sin(yaw), 0, -Math.cos(yaw));
     this.mesh.position.set(eye.x + forward.x * DISTANCE, eye.y - 0.2, eye.z + forward.z * DISTANCE);
     this.mesh.rotation.set(0, yaw, 0);
