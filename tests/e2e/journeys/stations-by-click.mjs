@@ -1,7 +1,7 @@
 // Every station reached by clicking its floor marker, in tour order, as a visitor would: turn
 // toward the station, click the tape mark on the floor, glide there, read its panel.
 import { assert, assertEqual, test } from '../lib/runner.mjs';
-import { clickScene, faceStation, projectToScreen, stationHandle, tour, waitFor, waitForReader, waitForStation } from '../lib/helpers.mjs';
+import { clickScene, elementAt, faceStation, projectToScreen, stationHandle, tour, waitFor, waitForReader, waitForStation } from '../lib/helpers.mjs';
 
 test('stations-by-click: every station in tour order by clicking its floor marker', async (t) => {
   const page = await t.openApp();
@@ -20,7 +20,10 @@ test('stations-by-click: every station in tour order by clicking its floor marke
     const at = await projectToScreen(page, el, 'marker');
     assert(at.onScreen, `after faceStation("${id}") its marker (world ${at.world.map((v) => v.toFixed(2)).join(', ')}) projects off screen (${Math.round(at.x)}, ${Math.round(at.y)}, ndc z ${at.ndcZ.toFixed(3)})`);
     t.step(`station "${id}": click its marker`);
-    await clickScene(page, at.x, at.y, `marker of "${id}"`);
+    // The tape mark is a disc 0.75 m across; where the station box covers its middle (a box with
+    // an activity's and a take's buttons), a visitor clicks its far edge, which shows above the box.
+    const far = (await elementAt(page, at.x, at.y)) === 'canvas' ? at : await farEdge(page, at.world);
+    await clickScene(page, far.x, far.y, `marker of "${id}"`);
     await waitFor(page, (prevTrip) => window.backlot.tour.state.trip > prevTrip, before.trip, { timeout: 5000, what: `a trip to start after clicking the marker of "${id}" at (${Math.round(at.x)}, ${Math.round(at.y)})` });
     await waitForStation(page, id);
     const state = await tour(page);
@@ -35,3 +38,18 @@ test('stations-by-click: every station in tour order by clicking its floor marke
   const end = await tour(page);
   assertEqual(end.visited, set.tour, 'state.visited after the walk');
 }, { timeout: 180_000 });
+
+/** The screen point of the marker's disc 0.5 m beyond its middle, away from the visitor. */
+async function farEdge(page, world) {
+  return page.evaluate(([x, y, z]) => {
+    const scene = document.querySelector('a-scene');
+    const THREE = window.AFRAME.THREE;
+    const cam = scene.camera;
+    cam.updateMatrixWorld(true);
+    const eye = new THREE.Vector3().setFromMatrixPosition(cam.matrixWorld);
+    const away = new THREE.Vector3(x - eye.x, 0, z - eye.z).normalize().multiplyScalar(0.5);
+    const v = new THREE.Vector3(x, y, z).add(away).project(cam);
+    const rect = scene.canvas.getBoundingClientRect();
+    return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
+  }, world);
+}
