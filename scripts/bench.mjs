@@ -416,8 +416,7 @@ async function takeRunning(browser, app, copy, appRows) {
 async function activitiesRunning(browser, app, copy) {
   if (fetchedJs.app.size === 0) await measureFirstFrame(browser, app.url, 'app');
   try {
-    const { lines, broken: b } = await activitiesSection(browser, { url: app.url, dir: copy, jsFiles: jsFiles(copy), fetchedJs: fetchedJs.app, budget: BUDGET, openPage: renderCounts, openVr, gz });
-    for (const l of lines) print(l);
+    const { broken: b } = await activitiesSection(browser, { url: app.url, dir: copy, jsFiles: jsFiles(copy), fetchedJs: fetchedJs.app, budget: BUDGET, openPage: renderCounts, openVr, gz, print });
     broken.push(...b);
   } catch (err) {
     console.error(`bench: activities section: ${err?.stack ?? err}`);

@@ -77,7 +77,11 @@ async function openAndMeasure({ station, frames }) {
 export async function activitiesSection(browser, deps) {
   const { budget } = deps;
   const broken = [];
-  const lines = ['', 'activities (src/activities; each open at its station, first control changed; per frame all renders counted):'];
+  const lines = [];
+  // Printed as they come (a station takes a while on a software GPU): a cut-short run still says something.
+  const say = (line) => { lines.push(line); deps.print?.(line); };
+  say('');
+  say('activities (src/activities; each open at its station, first control changed; per frame all renders counted):');
   const { context, page } = await deps.openPage(browser, deps.url, () => document.body?.dataset.backlot === 'ready');
   const stations = await page.evaluate(() => fetch('scenes/activities.json').then((r) => r.json()).then((j) => j.activities.map((a) => a.station)));
   const mono = new Map();
@@ -90,7 +94,7 @@ export async function activitiesSection(browser, deps) {
       const p95 = pct(r.ticks, 95);
       const longest = r.long.length ? maxOf(r.long) : 0;
       mono.set(station, calls);
-      lines.push(`  ${station.padEnd(11)} mono calls max ${calls} (≤ ${budget.activityDrawCalls}), triangles max ${(tris / 1000).toFixed(1)}k (≤ ${budget.triangles / 1000}k), tick p95 ${p95.toFixed(2)} ms (≤ ${budget.activityTickP95Ms}), long tasks on open ${r.long.length ? r.long.map((x) => Math.round(x)).join(', ') + ' ms' : 'none'} (≤ 50 ms), programs ${r.programs}`);
+      say(`  ${station.padEnd(11)} mono calls max ${calls} (≤ ${budget.activityDrawCalls}), triangles max ${(tris / 1000).toFixed(1)}k (≤ ${budget.triangles / 1000}k), tick p95 ${p95.toFixed(2)} ms (≤ ${budget.activityTickP95Ms}), long tasks on open ${r.long.length ? r.long.map((x) => Math.round(x)).join(', ') + ' ms' : 'none'} (≤ 50 ms), programs ${r.programs}`);
       if (calls > budget.activityDrawCalls) broken.push(`activity at ${station}: ${calls} mono draw calls > ${budget.activityDrawCalls}`);
       if (tris > budget.triangles) broken.push(`activity at ${station}: ${tris} triangles > ${budget.triangles}`);
       if (p95 > budget.activityTickP95Ms) broken.push(`activity at ${station}: tick p95 ${p95.toFixed(2)} ms > ${budget.activityTickP95Ms} ms`);
@@ -106,7 +110,7 @@ export async function activitiesSection(browser, deps) {
       if (r.error) { broken.push(`activity at ${station} (VR): ${r.error}`); continue; }
       const calls = maxOf(r.calls);
       const limit = 2 * (mono.get(station) ?? 0) + 2;
-      lines.push(`  ${station.padEnd(11)} VR calls max ${calls} (≤ 2 × ${mono.get(station)} + 2 = ${limit}), tick p95 ${pct(r.ticks, 95).toFixed(2)} ms`);
+      say(`  ${station.padEnd(11)} VR calls max ${calls} (≤ 2 × ${mono.get(station)} + 2 = ${limit}), tick p95 ${pct(r.ticks, 95).toFixed(2)} ms`);
       if (calls > limit) broken.push(`activity at ${station} (VR): ${calls} draw calls > ${limit}`);
     }
   } finally {
@@ -117,6 +121,6 @@ export async function activitiesSection(browser, deps) {
   if (chunks.length === 0) broken.push('activities: no chunk with code from src/activities in the build (source maps missing?)');
   if (early.length > 0) broken.push(`a normal load fetched activity code: ${early.join(', ')}`);
   const total = chunks.reduce((sum, f) => sum + deps.gz(`${deps.dir}/${f}`), 0);
-  lines.push(`  activity chunks: ${chunks.length}, ${(total / 1024).toFixed(1)} KB gzip in all; fetched by a normal load: ${early.length ? early.join(', ') : 'none'} (${deps.fetchedJs.size} scripts checked)`);
+  say(`  activity chunks: ${chunks.length}, ${(total / 1024).toFixed(1)} KB gzip in all; fetched by a normal load: ${early.length ? early.join(', ') : 'none'} (${deps.fetchedJs.size} scripts checked)`);
   return { lines, broken };
 }
