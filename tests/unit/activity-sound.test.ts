@@ -5,7 +5,7 @@ import { validateActivityParams, validateActivityWords } from '../../src/content
 import type { ActivityDef } from '../../src/content/activity-types';
 import type { ContentProblem, SetFile } from '../../src/content/types';
 import {
-  clearance, endLine, endTone, hush, initialState, levelsAt, litSegments, mixAt, playLine, recordTone, setHeight, snap, zoneOf, type SoundParams,
+  clearance, endLine, endTone, hush, initialState, levelsAt, litSegments, mixAt, playLine, recordTone, setHeight, snap, swayToward, zoneOf, type SoundParams,
 } from '../../src/activities/sound/logic';
 import { SOUND_WORDS } from '../../src/activities/sound/spec';
 import { checkTakeCalls } from '../../src/take/calls-file';
@@ -137,6 +137,15 @@ describe('sound: a take', () => {
     expect(take.state.playing).toBe(0);
     const later = setHeight(p, endLine(take.state), heights.tooHigh);
     expect(later.done).toBe(true);
+  });
+
+  it('swings the boom toward whoever says the line, part of the way', () => {
+    expect(swayToward(p, null)).toBe(0);
+    const toA = swayToward(p, 0);
+    const toB = swayToward(p, 1);
+    expect(Math.sign(toA)).toBe(Math.sign(p.actors[0]!.at[0] - p.mic.at[0]));
+    expect(Math.sign(toB)).toBe(Math.sign(p.actors[1]!.at[0] - p.mic.at[0]));
+    expect(Math.abs(toA)).toBeLessThan(Math.abs(p.actors[0]!.at[0] - p.mic.at[0]));
   });
 
   it('alternates the two actors\' lines', () => {
