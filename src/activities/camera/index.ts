@@ -72,6 +72,7 @@ export async function create(env: ActivityEnv): Promise<Activity> {
     },
     setOpen(isOpen: boolean) {
       open = isOpen;
+      view.setVisible(isOpen);
       // One picture on opening: the monitor shows the camera as the visitor finds it.
       if (isOpen) view.show(state, texts.overlay(state), false);
     },

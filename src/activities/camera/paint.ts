@@ -9,7 +9,7 @@
 /** The shared canvas: the flat's painting on the left, the storyboard card on the right. */
 export const ATLAS = { width: 1024, height: 576 } as const;
 export const FLAT_REGION = { x: 0, y: 0, w: 512, h: 576 } as const;
-export const BOARD_REGION = { x: 512, y: 0, w: 512, h: 440 } as const;
+export const BOARD_REGION = { x: 512, y: 0, w: 512, h: 456 } as const;
 
 /** A region of the atlas as texture coordinates [u0, v0, u1, v1] (v up, as MeshBuilder.quad takes them). */
 export function uvOf(r: { x: number; y: number; w: number; h: number }): [number, number, number, number] {

@@ -3,21 +3,21 @@ import { SET_LAYER } from '../../take/monitor';
 
 /**
  * The camera's picture, as its monitor shows it: the set drawn from the lens into a render target
- * with a depth texture, then two passes on that picture.
+ * with a depth texture, then one pass over that picture.
  *
- * 1. Depth of field. Each pixel's distance comes from the depth texture, and its blur circle from
- *    the thin-lens formula (the same as params.ts blurMm: f² / (N (S − f)) × |D − S| / D, as a share
- *    of the sensor's width, then in pixels). A pixel gathers 40 taps on a disc as wide as the
- *    largest blur in the picture; a tap counts if its own blur reaches the pixel and it is nearer
- *    (a soft foreground spills over what is behind it) or the pixel is itself that blurred. So the
- *    actor not in focus, and the painted flat behind, are as soft as that lens at that stop makes them.
- * 2. Focus peaking, as on a focus puller's monitor: where the blurred picture still has a hard edge,
- *    it is tinted red. Then the monitor's marks are laid over it (the camera's status line, the
- *    focus aid's brackets round the face in focus) and, when the visitor compares, the
- *    storyboard's sketch in yellow lines.
+ * - Depth of field. Each pixel's distance comes from the depth texture, and its blur circle from
+ *   the thin-lens formula (the same as params.ts blurMm: f² / (N (S − f)) × |D − S| / D, as a share
+ *   of the sensor's width, then in pixels). A pixel gathers 40 taps on a disc as wide as the
+ *   largest blur drawn; a tap counts if its own blur reaches the pixel and it is nearer (a soft
+ *   foreground spills over what is behind it) or the pixel is itself that blurred. So the actor
+ *   not in focus, and the painted flat behind, are as soft as that lens at that stop makes them.
+ * - Focus peaking, as on a focus puller's monitor: a hard edge where the picture is in focus (its
+ *   blur under a pixel and a half) is tinted red; a blurred edge has no hard step left to show.
+ * - The monitor's marks on top: the camera's status line, the focus aid's brackets round the face
+ *   in focus and, when the visitor compares, the storyboard's sketch in yellow lines.
  *
- * All of it runs only when asked (a control changed, or the card opened), one pass a frame so no
- * frame carries all three; the screen then shows the finished picture until the next change.
+ * It runs only when asked (a control changed, or the card opened): the set in one frame, the pass
+ * in the next, then the screen shows the finished picture until the next change.
  */
 
 export const PICTURE_SIZE = { width: 640, height: 360 } as const;
@@ -33,10 +33,13 @@ void main() {
   gl_Position = vec4(position.xy, 0.0, 1.0);
 }`;
 
-const dofFragment = /* glsl */ `
+const pictureFragment = /* glsl */ `
 #include <packing>
 uniform sampler2D tColor;
 uniform sampler2D tDepth;
+uniform sampler2D tOverlay;
+uniform sampler2D tGhost;
+uniform float ghostOn;
 uniform vec2 texel;
 uniform float cameraNear;
 uniform float cameraFar;
@@ -46,13 +49,16 @@ uniform float maxRadius;
 varying vec2 vUv;
 
 float distanceAt(vec2 uv) {
-  float d = texture2D(tDepth, uv).x;
-  return -perspectiveDepthToViewZ(d, cameraNear, cameraFar);
+  return -perspectiveDepthToViewZ(texture2D(tDepth, uv).x, cameraNear, cameraFar);
 }
 
 // Blur circle radius in pixels of something D metres away (cocScale folds f, N and the sensor in).
 float radiusAt(float D) {
   return min(maxRadius, 0.5 * cocScale * abs(D - focusM) / max(D, 0.001));
+}
+
+float luma(vec2 uv) {
+  return dot(texture2D(tColor, uv).rgb, vec3(0.2126, 0.7152, 0.0722));
 }
 
 void main() {
@@ -74,27 +80,11 @@ void main() {
     sum += texture2D(tColor, uv).rgb * w;
     weight += w;
   }
-  gl_FragColor = vec4(sum / weight, 1.0);
-}`;
-
-const finishFragment = /* glsl */ `
-uniform sampler2D tColor;
-uniform sampler2D tOverlay;
-uniform sampler2D tGhost;
-uniform float ghostOn;
-uniform vec2 texel;
-varying vec2 vUv;
-
-float luma(vec2 uv) {
-  return dot(texture2D(tColor, uv).rgb, vec3(0.2126, 0.7152, 0.0722));
-}
-
-void main() {
-  vec3 c = texture2D(tColor, vUv).rgb;
-  // A hard edge is a big step between neighbours; a blurred one is spread over many pixels.
+  vec3 c = sum / weight;
+  // Peaking: a big step between neighbours, where this pixel is in focus.
   float gx = luma(vUv + vec2(texel.x, 0.0)) - luma(vUv - vec2(texel.x, 0.0));
   float gy = luma(vUv + vec2(0.0, texel.y)) - luma(vUv - vec2(0.0, texel.y));
-  float edge = smoothstep(0.05, 0.12, sqrt(gx * gx + gy * gy));
+  float edge = smoothstep(0.05, 0.12, sqrt(gx * gx + gy * gy)) * (1.0 - smoothstep(0.75, 1.5, centreR));
   c = mix(c, vec3(1.0, 0.05, 0.03), edge * 0.85);
   vec4 ghost = texture2D(tGhost, vUv);
   c = mix(c, ghost.rgb, ghost.a * ghostOn);
@@ -117,14 +107,12 @@ export class Picture {
   /** The finished picture, for the screen's material. */
   readonly texture: THREE.Texture;
   private readonly sceneTarget: THREE.WebGLRenderTarget;
-  private readonly blurTarget: THREE.WebGLRenderTarget;
   private readonly finalTarget: THREE.WebGLRenderTarget;
   private readonly quad: THREE.Mesh<THREE.PlaneGeometry, THREE.ShaderMaterial>;
   private readonly quadScene = new THREE.Scene();
   private readonly quadCamera = new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1);
-  private readonly dof: THREE.ShaderMaterial;
-  private readonly finish: THREE.ShaderMaterial;
-  /** The pass to run next frame (0: none). */
+  private readonly material: THREE.ShaderMaterial;
+  /** The pass to run next frame: 0 none, 1 the set, 2 the picture's pass. */
   private stage = 0;
   /** False until the programs the passes need are compiled (see warm). */
   private ready = true;
@@ -134,17 +122,18 @@ export class Picture {
   constructor(overlay: THREE.Texture, ghost: THREE.Texture) {
     const depthTexture = new THREE.DepthTexture(SIZE.width, SIZE.height);
     this.sceneTarget = new THREE.WebGLRenderTarget(SIZE.width, SIZE.height, { depthBuffer: true, depthTexture });
-    this.blurTarget = new THREE.WebGLRenderTarget(SIZE.width, SIZE.height, { depthBuffer: false });
     this.finalTarget = new THREE.WebGLRenderTarget(SIZE.width, SIZE.height, { depthBuffer: false });
     this.texture = this.finalTarget.texture;
-    const texel = new THREE.Vector2(1 / SIZE.width, 1 / SIZE.height);
-    this.dof = new THREE.ShaderMaterial({
+    this.material = new THREE.ShaderMaterial({
       vertexShader: quadVertex,
-      fragmentShader: dofFragment,
+      fragmentShader: pictureFragment,
       uniforms: {
         tColor: { value: this.sceneTarget.texture },
         tDepth: { value: depthTexture },
-        texel: { value: texel },
+        tOverlay: { value: overlay },
+        tGhost: { value: ghost },
+        ghostOn: { value: 0 },
+        texel: { value: new THREE.Vector2(1 / SIZE.width, 1 / SIZE.height) },
         cameraNear: { value: this.camera.near },
         cameraFar: { value: this.camera.far },
         focusM: { value: 2 },
@@ -154,20 +143,7 @@ export class Picture {
       depthTest: false,
       depthWrite: false,
     });
-    this.finish = new THREE.ShaderMaterial({
-      vertexShader: quadVertex,
-      fragmentShader: finishFragment,
-      uniforms: {
-        tColor: { value: this.blurTarget.texture },
-        tOverlay: { value: overlay },
-        tGhost: { value: ghost },
-        ghostOn: { value: 0 },
-        texel: { value: texel },
-      },
-      depthTest: false,
-      depthWrite: false,
-    });
-    this.quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), this.dof);
+    this.quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2), this.material);
     this.quad.frustumCulled = false;
     this.quadScene.add(this.quad);
     this.camera.layers.set(SET_LAYER);
@@ -180,7 +156,7 @@ export class Picture {
   setOptics(o: Optics): void {
     this.camera.fov = o.fov;
     this.camera.updateProjectionMatrix();
-    const u = this.dof.uniforms;
+    const u = this.material.uniforms;
     u['focusM']!.value = o.focusM;
     // blur circle diameter in pixels = f² / (N (S − f)) × |D − S| / D / sensor width × picture width
     const S = o.focusM * 1000;
@@ -188,14 +164,14 @@ export class Picture {
   }
 
   /**
-   * Compiles, without waiting on the main thread, the programs the picture needs: the set's
-   * materials as drawn into a render target (a variant of their own) and the two passes. Until they
-   * are ready no pass runs, so the card's opening is not one long task of shader compiling.
+   * Compiles, without waiting on the main thread where the browser can (KHR_parallel_shader_compile),
+   * the programs the picture needs: the set's materials as drawn into a render target (a variant of
+   * their own) and the pass. Until they are ready no pass runs.
    */
   warm(renderer: THREE.WebGLRenderer, materials: readonly THREE.Material[]): void {
     const scene = new THREE.Scene();
     const tiny = new THREE.PlaneGeometry(0.01, 0.01);
-    for (const m of [...materials, this.dof, this.finish]) scene.add(new THREE.Mesh(tiny, m));
+    for (const m of [...materials, this.material]) scene.add(new THREE.Mesh(tiny, m));
     const previous = renderer.getRenderTarget();
     renderer.setRenderTarget(this.sceneTarget);
     this.ready = false;
@@ -209,7 +185,7 @@ export class Picture {
 
   /** Lays the storyboard's sketch over the picture (from the next picture on), or takes it off. */
   setGhost(on: boolean): void {
-    this.finish.uniforms['ghostOn']!.value = on ? 1 : 0;
+    this.material.uniforms['ghostOn']!.value = on ? 1 : 0;
   }
 
   /** Asks for a new picture: the passes run over the next frames. */
@@ -221,12 +197,12 @@ export class Picture {
     return this.stage !== 0 || !this.ready;
   }
 
-  /** Whether the next pass draws the set itself (the others only work on the picture). */
+  /** Whether the next pass draws the set itself (the other only works on the picture). */
   get drawsSet(): boolean {
     return this.stage === 1 && this.ready;
   }
 
-  /** Runs the next pass if one is due; `root` is the scene the lens sees (its set layer). */
+  /** Runs the next pass if one is due; `root` is what the lens sees (its set layer). */
   step(renderer: THREE.WebGLRenderer, root: THREE.Object3D): void {
     if (this.stage === 0 || !this.ready) return;
     const xr = renderer.xr.enabled;
@@ -238,24 +214,21 @@ export class Picture {
       renderer.clear();
       renderer.render(root, this.camera);
     } else {
-      this.quad.material = this.stage === 2 ? this.dof : this.finish;
-      renderer.setRenderTarget(this.stage === 2 ? this.blurTarget : this.finalTarget);
+      renderer.setRenderTarget(this.finalTarget);
       renderer.render(this.quadScene, this.quadCamera);
     }
     renderer.setRenderTarget(previous);
     renderer.xr.enabled = xr;
     this.stats.passes++;
-    this.stage = this.stage === 3 ? 0 : this.stage + 1;
+    this.stage = this.stage === 2 ? 0 : 2;
     if (this.stage === 0) this.stats.pictures++;
   }
 
   dispose(): void {
     this.sceneTarget.depthTexture?.dispose();
     this.sceneTarget.dispose();
-    this.blurTarget.dispose();
     this.finalTarget.dispose();
     this.quad.geometry.dispose();
-    this.dof.dispose();
-    this.finish.dispose();
+    this.material.dispose();
   }
 }

@@ -5,6 +5,7 @@ import { bakeLight, setLights, type LightRig } from '../../set/light';
 import { cinemaCamera } from '../../set/props/gear';
 import { C, pixelText, xcyl, zcyl } from '../../set/props/kit';
 import type { PropTargets } from '../../set/prop-types';
+import type { Steps } from '../../slices';
 import { along, axis, type BoardDef, type CameraParams } from './params';
 import { BOARD_REGION, FLAT_REGION, uvOf } from './paint';
 
@@ -145,13 +146,20 @@ function boards(b: MeshBuilder, p: CameraParams): void {
   for (const dy of [-0.1, 0.1]) b.rod([near[0], near[1] + dy, near[2] - 0.03], [far[0], far[1] + dy, far[2] - 0.03], 0.012, C.gripBlack, 5);
 }
 
-/** Track, stand-ins, the flat's frame and the boards' stands: everything that does not move. */
-export function buildStatic(p: CameraParams, marks: Readonly<Record<'a' | 'b', string>>, facing: number): THREE.BufferGeometry {
+/**
+ * Track, stand-ins, the flat's frame and the boards' stands: everything that does not move. A
+ * generator, a part a step, so it runs in slices (a stand-in is the biggest piece).
+ */
+export function* buildStaticSteps(p: CameraParams, marks: Readonly<Record<'a' | 'b', string>>, facing: number): Steps<THREE.BufferGeometry> {
   const b = new MeshBuilder(1 << 14);
   track(b, p);
-  p.actors.forEach((a, i) => standIn(b, p, i, marks[a.id]));
   flatFrame(b, p);
   boards(b, p);
+  yield;
+  for (const [i, a] of p.actors.entries()) {
+    standIn(b, p, i, marks[a.id]);
+    yield;
+  }
   return bake(b, null, stationLight(facing));
 }
 

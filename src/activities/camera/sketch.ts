@@ -63,10 +63,10 @@ export function paintBoard(g: CanvasRenderingContext2D, p: CameraParams, target:
   g.strokeRect(fx, fy, fw, fh);
   // The caption in big type: what to match, readable on a phone from where the visitor stands.
   g.fillStyle = INK;
-  g.font = 'bold 40px sans-serif';
+  g.font = 'bold 46px sans-serif';
   g.textAlign = 'center';
   g.textBaseline = 'top';
-  wrap(g, text.caption, w - 28).slice(0, 2).forEach((line, i) => g.fillText(line, ox + w / 2, fy + fh + 12 + i * 46, w - 20));
+  wrap(g, text.caption, w - 24).slice(0, 2).forEach((line, i) => g.fillText(line, ox + w / 2, fy + fh + 10 + i * 52, w - 16));
   g.restore();
 }
 

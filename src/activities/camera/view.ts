@@ -6,8 +6,8 @@ import { actorDistance, angleOfView, axis, lensOf, setupFor, type CameraParams }
 import { ATLAS, paintFlat, paintStatus } from './paint';
 import { Picture, PICTURE_SIZE } from './picture';
 import { paintBoard, paintFocusAid, paintGhost, type BoardText } from './sketch';
-import { yieldToMain } from '../../slices';
-import { buildCar, buildCards, buildHead, buildScreen, buildStatic, carAlong, CAR_TO_LENS, LENS_FORWARD, LENS_UP } from './rig';
+import { inSlices, yieldToMain } from '../../slices';
+import { buildCar, buildCards, buildHead, buildScreen, buildStaticSteps, carAlong, CAR_TO_LENS, LENS_FORWARD, LENS_UP } from './rig';
 
 /**
  * The camera activity's 3D side: the stand-ins, the track and the dolly at the camera station,
@@ -46,7 +46,7 @@ export interface ViewWords {
  */
 export async function buildCameraView(env: ActivityEnv<CameraParams>, p: CameraParams, words: ViewWords, start: CameraState): Promise<CameraView> {
   const facing = env.station.def.facing;
-  const rig = buildStatic(p, words.marks, facing);
+  const rig = await inSlices(buildStaticSteps(p, words.marks, facing));
   await yieldToMain();
   const car = buildCar(p.camera.lensHeight - LENS_UP, facing);
   const head = buildHead(facing);
@@ -80,8 +80,9 @@ export class CameraView {
   /** The set's meshes put on the lens's layer for one picture (kept to take them off again). */
   private readonly added: THREE.Object3D[] = [];
   /** How long the last picture's passes took, ms (the bench and tests: shader compiles show here). */
-  private readonly passMs = [0, 0, 0];
+  private readonly passMs = [0, 0];
   private pass = 0;
+  private passesSeen = 0;
   /** Where the car's middle is along the axis now, and where it is rolling to. */
   private carNow: number;
   private carFrom: number;
@@ -259,8 +260,19 @@ export class CameraView {
   }
 
   private timed(since: number): void {
+    // Only passes that ran (while the programs compile, a step waits and does nothing).
+    if (this.picture.stats.passes === this.passesSeen) return;
+    this.passesSeen = this.picture.stats.passes;
     this.passMs[this.pass] = Math.round(performance.now() - since);
     this.pass = (this.pass + 1) % this.passMs.length;
+  }
+
+  /**
+   * The stand-ins, the dolly and the boards are there while the card is open: closed, they leave
+   * the station as it was (and their triangles out of every other station's view).
+   */
+  setVisible(visible: boolean): void {
+    for (const m of this.meshes) m.visible = visible;
   }
 
   /** Tests and the bench. */

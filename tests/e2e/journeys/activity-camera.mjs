@@ -135,6 +135,12 @@ test('activity-camera: lens, shot size and focus matched to the storyboard, what
   assertEqual(s.state, 'trying', 'data-state after Start again');
   c = await current(page);
   assertEqual([c.lens, c.shot, c.focus, c.compares], [params.start.lens, params.start.shot, params.start.focus, 0], 'lens, shot, focus and comparisons after Start again');
+
+  t.step('Close: the stand-ins, the dolly and the monitor leave the station as it was');
+  await page.click('#activity-close');
+  await frames(page, 2);
+  const shown = await page.evaluate(() => ['camera-activity-rig', 'camera-activity-car', 'camera-activity-monitor'].map((n) => document.querySelector('a-scene').object3D.getObjectByName(n)?.visible));
+  assertEqual(shown, [false, false, false], 'the activity\'s meshes once the card is closed');
 }, { timeout: 420_000 });
 
 test('activity-camera: in Spanish', async (t) => {
@@ -187,7 +193,7 @@ test('activity-camera: on a phone, the monitor and the storyboard in sight above
     const group = scene.object3D.getObjectByName('activity:camera');
     const f = (board.facing * Math.PI) / 180;
     const half = board.width / 2;
-    const card = [-1, 1].flatMap((sx) => [-1, 1].map((sy) => group.localToWorld(new THREE.Vector3(board.at[0] + sx * half * Math.cos(f), board.height + sy * half * 0.86, board.at[1] - sx * half * Math.sin(f)))));
+    const card = [-1, 1].flatMap((sx) => [-1, 1].map((sy) => group.localToWorld(new THREE.Vector3(board.at[0] + sx * half * Math.cos(f), board.height + sy * half * (456 / 512), board.at[1] - sx * half * Math.sin(f)))));
     return { monitor: toScreen(corners), storyboard: toScreen(card), sheetTop, width: rect.width };
   }, params.storyboard);
   t.note(`on the phone: the monitor at ${JSON.stringify(seen.monitor)}, the storyboard at ${JSON.stringify(seen.storyboard)}, the sheet from ${seen.sheetTop}`);
