@@ -12,6 +12,15 @@ const walk = (dir: string): string[] =>
   });
 const posixPath = (file: string): string => relative('.', file).split(sep).join('/');
 
+/** Hex digits kept of each content file's sha256 (src/content/load.ts compares the same prefix). */
+const CONTENT_HASH_HEX = 32;
+
+/** Content only a lazy feature reads: its hashes are defined for that feature's own chunk (its load.ts). */
+const LAZY_CONTENT: Readonly<Record<string, RegExp>> = {
+  __BACKLOT_ACTIVITY_HASHES__: /^scenes\/activities(\.json$|\/)/,
+  __BACKLOT_TAKE_HASHES__: /^scenes\/take(\.json$|\/)/,
+};
+
 /**
  * Content (scenes/) and media (assets/) are fetched at run time, relative to the page, so a museum
  * can edit the JSON of a built site without rebuilding. The dev server serves them from the project
@@ -49,7 +58,18 @@ function validatedContent(): Plugin {
       const check = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-content.ts'], { encoding: 'utf8' });
       if (check.status !== 0) throw new Error(`scenes/ has problems; the build ships no broken content:\n${check.stdout}${check.stderr}`);
       const files = walk('scenes').filter((f) => f.endsWith('.json')).map(posixPath).sort();
-      const hashes = Object.fromEntries(files.map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]));
+      // Every byte of this map is in a normal visit's first load, and hex hardly compresses: so only
+      // the files the app reads (not the schemas, which the validators bundle), and the first 128
+      // bits of each sha256 (plenty to tell an edited file from the one validated; this is not a
+      // defence against an attacker, who could edit the app itself).
+      // Files only a lazy feature reads are hashed into that feature's chunk instead (LAZY_CONTENT).
+      const read = files.filter((f) => !f.startsWith('scenes/schema/'));
+      const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, CONTENT_HASH_HEX);
+      const lazy = (f: string): boolean => Object.values(LAZY_CONTENT).some((re) => re.test(f));
+      const hashes = Object.fromEntries(read.filter((f) => !lazy(f)).map((f) => [f, hash(f)]));
+      const lazyHashes = Object.fromEntries(
+        Object.entries(LAZY_CONTENT).map(([name, re]) => [name, JSON.stringify(Object.fromEntries(read.filter((f) => re.test(f)).map((f) => [f, hash(f)])))]),
+      );
       // What "Save for offline" will download, by language ('' for what every language shares).
       const audioBytes: Record<string, number> = {};
       for (const f of walk('assets/audio').map(posixPath).filter((p) => !p.endsWith('.md'))) {
@@ -57,7 +77,7 @@ function validatedContent(): Plugin {
         audioBytes[lang] = (audioBytes[lang] ?? 0) + statSync(f).size;
       }
       warnIfPosterStale(hashes);
-      return { define: { __BACKLOT_CONTENT_HASHES__: JSON.stringify(hashes), __BACKLOT_AUDIO_BYTES__: JSON.stringify(audioBytes) } };
+      return { define: { __BACKLOT_CONTENT_HASHES__: JSON.stringify(hashes), ...lazyHashes, __BACKLOT_AUDIO_BYTES__: JSON.stringify(audioBytes) } };
     },
   };
 }
@@ -70,7 +90,7 @@ function warnIfPosterStale(hashes: Record<string, string>): void {
   } catch {
     // No record: the same advice as a stale one.
   }
-  const changed = Object.keys(made).length === 0 ? ['its record'] : Object.keys(made).filter((f) => made[f] !== hashes[f]);
+  const changed = Object.keys(made).length === 0 ? ['its record'] : Object.keys(made).filter((f) => made[f]?.slice(0, CONTENT_HASH_HEX) !== hashes[f]);
   if (changed.length > 0) console.warn(`backlot: the loading screen's still (assets/poster/start.webp) predates ${changed.join(', ')}; after this build, run npm run build:poster`);
 }
 

@@ -18,7 +18,7 @@ let howler: HowlerLike | null = null;
  * activity (the narration's chunk may not have loaded it yet).
  */
 export async function loadHowler(): Promise<void> {
-  howler ??= (await import('howler')).Howler as unknown as HowlerLike;
+  howler ??= (await import('./howler')).Howler as unknown as HowlerLike;
 }
 
 function sound(ctx: AppContext): ActivitySound {

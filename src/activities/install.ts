@@ -12,7 +12,11 @@ import { KINDS } from './kinds';
 import { loadIndex, loadParams, loadWordsOrDefault } from './load';
 import { SPECS } from './specs';
 import type { Activity, ActivityWords, Feedback } from './types';
+
+import { provideToolkit, type Toolkit } from './toolkit';
 import { VrActivityPanel } from './vr-panel';
+import { until, whenIdle } from './schedule';
+import { warmGroup } from './warm';
 
 /** What the launcher (src/app/activity-launcher.ts), the VR panel and tests drive. */
 export interface ActivitiesControl {
@@ -51,7 +55,8 @@ interface Made {
  * goal reached is kept with the visit (tour state: progress, analytics, the lesson). A new kiosk
  * visitor finds every activity as new.
  */
-export async function install(ctx: AppContext): Promise<ActivitiesControl | null> {
+export async function install(ctx: AppContext, kit: Toolkit): Promise<ActivitiesControl | null> {
+  provideToolkit(kit); // before anything reads a file or loads a kind's chunk
   const index = await loadIndex(ctx.read, ctx.content.set);
   if (index === null) return null;
   if (!index.ok) {
@@ -78,7 +83,10 @@ class Activities implements ActivitiesControl {
   private readonly progress = h('p', { id: 'activities-progress', class: 'progress', hidden: true });
   private open_: { made: Made; card: ActivityCard; station: string } | null = null;
 
-  constructor(private readonly ctx: AppContext, defs: readonly ActivityDef[]) {
+  constructor(
+    private readonly ctx: AppContext,
+    defs: readonly ActivityDef[],
+  ) {
     for (const def of defs) this.byStation.set(def.station, def);
     const { ui } = ctx.content.locale;
     this.button = h('button', { type: 'button', id: 'btn-activity', class: 'activity-open', hidden: true }, '');
@@ -132,6 +140,7 @@ class Activities implements ActivitiesControl {
   /** At a station with an activity: its button (titled in the visitor's language) and its chunk, ready. */
   private arrive(station: string | null): void {
     const def = station ? this.byStation.get(station) : undefined;
+    for (const p of this.made.values()) void p.then((m) => m && this.showAt(m, station));
     this.button.hidden = true;
     if (!def) return;
     void this.title(def).then((title) => {
@@ -139,7 +148,11 @@ class Activities implements ActivitiesControl {
       this.button.textContent = format(this.ctx.content.locale.ui.activityOpen, { title });
       this.button.hidden = this.open_ !== null;
     });
-    void KINDS[def.kind]().catch(() => undefined); // warm the kind's chunk
+    // Made while the visitor reads the station's text, not when they press "Try it": on a GPU that
+    // cannot compile shaders in parallel, the first compile of its materials blocks the page.
+    whenIdle(() => {
+      if (this.ctx.tour.state?.station === def.station) void this.instance(def);
+    });
   }
 
   private async title(def: ActivityDef): Promise<string | null> {
@@ -181,18 +194,32 @@ class Activities implements ActivitiesControl {
       }
       const env = makeEnv(ctx, def, params.value, words.value);
       const activity = await mod.create(env);
-      return {
+      const made: Made = {
         def, activity, words: words.value, group: env.group, last: new Map(),
         dispose: () => {
           activity.dispose();
           env.group.removeFromParent();
         },
       };
+      // Shaders compiled and textures uploaded now, a material a task, not in the first frame it is seen.
+      const camera = (ctx.scene as unknown as { camera?: THREE.Camera }).camera;
+      await warmGroup(env.renderer, ctx.scene.object3D, camera, env.group);
+      this.showAt(made, ctx.tour.state?.station ?? null);
+      return made;
     } catch (err) {
       console.error(`Backlot: the activity "${def.id}" could not be loaded`, err);
       ctx.hud.showNotice(ctx.content.locale.ui.activityFailed);
       return null;
     }
+  }
+
+  /**
+   * An activity's things are drawn only while the visitor is at its station: elsewhere they would
+   * only add triangles (up to ~25k each) to every frame, and the station itself keeps its own
+   * gear from the set.
+   */
+  private showAt(made: Made, station: string | null): void {
+    made.group.visible = made.def.station === station;
   }
 
   async open(station: string | null = this.ctx.tour.state?.station ?? null): Promise<boolean> {
@@ -367,12 +394,4 @@ class Activities implements ActivitiesControl {
     this.made.clear();
     this.d.dispose();
   }
-}
-
-/** Resolves once `test` holds, checked each frame (a trip's glide or fade). */
-function until(test: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (): void => (test() ? resolve() : void requestAnimationFrame(check));
-    check();
-  });
 }

@@ -1,8 +1,13 @@
-import { readFile, type ReadText } from '../content/load';
+import { toolkit } from './toolkit';
+import type { ReadText } from '../content/load';
 import { deepFreeze } from '../content/problems';
 import { ACTIVITIES_FILE, activityFile, activityWordsFile, type ActivitiesFile, type ActivityDef } from '../content/activity-types';
 import type { ContentProblem, SetFile } from '../content/types';
 import type { ActivityWords } from './types';
+
+/** The build's hashes of the activities' files (vite.config.ts): the main chunk does not carry them. */
+declare const __BACKLOT_ACTIVITY_HASHES__: Readonly<Record<string, string>> | undefined;
+const BUILT: Readonly<Record<string, string>> = typeof __BACKLOT_ACTIVITY_HASHES__ === 'undefined' ? {} : __BACKLOT_ACTIVITY_HASHES__;
 
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
@@ -16,7 +21,7 @@ const checkers = (): Promise<[typeof import('../content/validate'), typeof impor
  * name the file and the JSON path. Null `text`: the file is optional and not there.
  */
 async function readChecked<T>(read: ReadText, file: string, check: (json: unknown, mod: typeof import('../content/activities-check')) => Loaded<T>): Promise<Loaded<T>> {
-  const got = await readFile(read, file);
+  const got = await toolkit().readFile(read, file, BUILT);
   if (!got.ok) return got;
   if (got.known) return { ok: true, value: deepFreeze(JSON.parse(got.text) as T) };
   const [{ parseJson }, mod] = await checkers();

@@ -1,10 +1,10 @@
+import { toolkit } from './toolkit';
 import * as THREE from 'three';
 import type { AppContext } from '../app/context';
 import type { XrSurface } from '../xr/vr-controls';
-import { FONT_STACK } from '../ui/fonts';
-import { font, SOFTWARE_CANVAS, wrapText } from '../world-ui/text-canvas';
 import type { CardActions } from './card';
 import type { Activity, ActivityWords, ControlSpec, Feedback } from './types';
+
 
 /** Canvas pixels a metre: 0.72 m wide at 1.1 m, about the station panel's apparent size. */
 const PX = 1400;
@@ -190,7 +190,7 @@ export class VrActivityPanel implements XrSurface {
     const a = this.activity;
     const words = this.words;
     if (!a || !words) return;
-    const ctx = this.canvas.getContext('2d', SOFTWARE_CANVAS)!;
+    const ctx = this.canvas.getContext('2d', toolkit().SOFTWARE_CANVAS)!;
     // Measure first with the canvas at full height, then size it to what was drawn.
     const was = this.canvas.height;
     this.canvas.width = W;
@@ -207,6 +207,7 @@ export class VrActivityPanel implements XrSurface {
 
   /** Lays the panel out (and paints it when `ink`); returns the height used. */
   private draw(ctx: CanvasRenderingContext2D, a: Activity, words: ActivityWords, ink: boolean): number {
+    const { font, wrapText } = toolkit(); // the host's chunk reads the toolkit when it runs (toolkit.ts)
     const spots: Spot[] = [];
     if (ink) {
       ctx.fillStyle = 'rgba(16,18,24,0.96)';
@@ -252,6 +253,7 @@ export class VrActivityPanel implements XrSurface {
 
   /** The controls, flowed: toggles and actions side by side, choices and sliders a row each. */
   private controls(ctx: CanvasRenderingContext2D, a: Activity, spots: Spot[], top: number, ink: boolean): number {
+    const { font, wrapText } = toolkit(); // the host's chunk reads the toolkit when it runs (toolkit.ts)
     let x = PAD;
     let y = top;
     const H = 76;
@@ -316,7 +318,7 @@ export class VrActivityPanel implements XrSurface {
     ctx.fill();
     ctx.stroke();
     ctx.fillStyle = pressed || (hot && !off) ? '#16181f' : off ? 'rgba(255,255,255,0.4)' : '#ffffff';
-    ctx.font = `700 32px ${FONT_STACK}`;
+    ctx.font = toolkit().font(32, true);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     ctx.fillText(label, r.x + r.w / 2, r.y + r.h / 2 + 2, r.w - 24);

@@ -1,6 +1,7 @@
 import type { AppContext } from './context';
 import { Disposables, type Disposer } from './disposables';
 import type { ActivitiesControl } from '../activities/install';
+import { TOOLKIT } from './activity-toolkit';
 
 /** The hands-on activities as other features use them (the VR panel, the lesson, tests). */
 export interface ActivityService {
@@ -28,7 +29,7 @@ export function install(ctx: AppContext): Disposer {
   let loading: Promise<ActivitiesControl | null> | null = null;
   const load = (): Promise<ActivitiesControl | null> =>
     (loading ??= import('../activities/install')
-      .then((m) => m.install(ctx))
+      .then((m) => m.install(ctx, TOOLKIT))
       .then((c) => {
         if (d.isDisposed) c?.dispose();
         else control = c;

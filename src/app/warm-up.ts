@@ -72,7 +72,7 @@ function byMaterial(scene: THREE.Object3D): Map<THREE.Material, THREE.Object3D[]
   return groups;
 }
 
-function drawOnePixel(renderer: THREE.WebGLRenderer, scene: THREE.Object3D, camera: THREE.Camera): void {
+export function drawOnePixel(renderer: THREE.WebGLRenderer, scene: THREE.Object3D, camera: THREE.Camera): void {
   const autoClear = renderer.autoClear;
   const scissorTest = renderer.getScissorTest();
   const scissor = renderer.getScissor(new THREE.Vector4());

@@ -18,19 +18,19 @@ export const SET_FILE = 'scenes/set.json';
 export const localeFile = (code: string): string => `scenes/locales/${code}.json`;
 
 /**
- * sha256 (hex) of each content file as the build validated it (vite.config.ts): a file that comes
- * back byte for byte the same needs no checking again. Empty in the dev server and in tests, where
+ * sha256 of each content file the app reads, as the build validated it (vite.config.ts; its first
+ * 32 hex digits): a file that comes back byte for byte the same needs no checking again. Empty in the dev server and in tests, where
  * every file is checked.
  */
 declare const __BACKLOT_CONTENT_HASHES__: Readonly<Record<string, string>> | undefined;
 const BUILT: Readonly<Record<string, string>> = typeof __BACKLOT_CONTENT_HASHES__ === 'undefined' ? {} : __BACKLOT_CONTENT_HASHES__;
 
-/** The file's hash, or null where the page cannot hash (no crypto.subtle outside a secure context). */
+/** The first 128 bits of the file's sha256 (hex), or null where the page cannot hash (no crypto.subtle outside a secure context). */
 async function sha256(text: string): Promise<string | null> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return null;
   const digest = await subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...new Uint8Array(digest, 0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A file as read: its text and whether the build validated exactly these bytes. */
@@ -50,11 +50,12 @@ export async function readText(read: ReadText, file: string, o?: { optional: tru
   return { ok: true, text };
 }
 
-export async function readFile(read: ReadText, file: string): Promise<ReadFile> {
+/** A file and whether it is as built; `built` is the hashes of a lazy feature's own files (its chunk carries them). */
+export async function readFile(read: ReadText, file: string, builtHashes: Readonly<Record<string, string>> = BUILT): Promise<ReadFile> {
   const got = await readText(read, file);
   if (!got.ok) return got;
   const { text } = got;
-  const built = BUILT[file];
+  const built = builtHashes[file];
   return { ok: true, text, known: built !== undefined && (await sha256(text)) === built };
 }
 

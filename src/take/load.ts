@@ -3,6 +3,10 @@ import { deepFreeze } from '../content/problems';
 import { TAKE_FILE, takeLocaleFile, type TakeFile, type TakeLocaleFile } from '../content/take-types';
 import type { ContentProblem, SetFile } from '../content/types';
 
+/** The build's hashes of the take's files (vite.config.ts): the main chunk does not carry them. */
+declare const __BACKLOT_TAKE_HASHES__: Readonly<Record<string, string>> | undefined;
+const BUILT: Readonly<Record<string, string>> = typeof __BACKLOT_TAKE_HASHES__ === 'undefined' ? {} : __BACKLOT_TAKE_HASHES__;
+
 export type LoadedTake = { readonly ok: true; readonly take: TakeFile; readonly words: TakeLocaleFile } | { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
 /**
@@ -12,7 +16,7 @@ export type LoadedTake = { readonly ok: true; readonly take: TakeFile; readonly 
  */
 export async function loadTake(read: ReadText, set: SetFile, code: string): Promise<LoadedTake> {
   const wordsFile = takeLocaleFile(code);
-  const [takeRead, wordsRead] = await Promise.all([readFile(read, TAKE_FILE), readFile(read, wordsFile)]);
+  const [takeRead, wordsRead] = await Promise.all([readFile(read, TAKE_FILE, BUILT), readFile(read, wordsFile, BUILT)]);
   if (!takeRead.ok || !wordsRead.ok) return { ok: false, problems: [...(takeRead.ok ? [] : takeRead.problems), ...(wordsRead.ok ? [] : wordsRead.problems)] };
   if (takeRead.known && wordsRead.known) {
     // Exactly the bytes the build validated: parsing cannot fail.

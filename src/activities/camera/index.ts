@@ -24,6 +24,7 @@ export async function create(env: ActivityEnv): Promise<Activity> {
     },
     sign: word('backdrop.sign'),
   }, state);
+  await view.prepare(state, texts.overlay(state));
   let open = false;
 
   const controls: readonly ControlSpec[] = [

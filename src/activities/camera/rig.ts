@@ -1,13 +1,14 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
-import { MeshBuilder } from '../../set/mesh-builder';
-import { buildFigure } from '../../set/figure';
+import type { MeshBuilder } from '../../set/mesh-builder';
 import { bakeLight, setLights, type LightRig } from '../../set/light';
-import { cinemaCamera } from '../../set/props/gear';
-import { C, pixelText, xcyl, zcyl } from '../../set/props/kit';
 import type { PropTargets } from '../../set/prop-types';
 import type { Steps } from '../../slices';
 import { along, axis, type BoardDef, type CameraParams } from './params';
 import { BOARD_REGION, FLAT_REGION, uvOf } from './paint';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { C, buildFigure, cinemaCamera, meshBuilder, pixelText, xcyl, zcyl } = toolkit();
 
 /**
  * The camera activity's gear, drawn in code into merged meshes with the set's light baked in: the
@@ -151,7 +152,7 @@ function boards(b: MeshBuilder, p: CameraParams): void {
  * generator, a part a step, so it runs in slices (a stand-in is the biggest piece).
  */
 export function* buildStaticSteps(p: CameraParams, marks: Readonly<Record<'a' | 'b', string>>, facing: number): Steps<THREE.BufferGeometry> {
-  const b = new MeshBuilder(1 << 14);
+  const b = meshBuilder(1 << 14);
   track(b, p);
   flatFrame(b, p);
   boards(b, p);
@@ -169,7 +170,7 @@ export function* buildStaticSteps(p: CameraParams, marks: Readonly<Record<'a' | 
  * to the fluid head's base at `pivotY` (the head and camera are their own mesh, so they can tilt).
  */
 export function buildCar(pivotY: number, facing: number): THREE.BufferGeometry {
-  const b = new MeshBuilder(1 << 12);
+  const b = meshBuilder(1 << 12);
   for (const z of [-0.3, 0.3]) {
     for (const x of [-GAUGE, GAUGE]) {
       b.box(0.07, 0.05, 0.2, C.darkGrey, x, 0.16, z);
@@ -191,7 +192,7 @@ export function buildCar(pivotY: number, facing: number): THREE.BufferGeometry {
 
 /** The fluid head and the camera on it, around the tilt axis (origin), looking along +z. */
 export function buildHead(facing: number): THREE.BufferGeometry {
-  const t: PropTargets = { solid: new MeshBuilder(1 << 12), glow: new MeshBuilder(256), screen: new MeshBuilder(64) };
+  const t: PropTargets = { solid: meshBuilder(1 << 12), glow: meshBuilder(256), screen: meshBuilder(64) };
   const b = t.solid;
   b.box(0.14, 0.09, 0.15, C.gripBlack, 0, -0.045, 0);
   xcyl(b, 0.045, 0.17, C.charcoal, 0, -0.03, 0, 10);
@@ -208,7 +209,7 @@ export function buildHead(facing: number): THREE.BufferGeometry {
  * than white so they sit in the set's light.
  */
 export function buildCards(p: CameraParams): THREE.BufferGeometry {
-  const b = new MeshBuilder(64);
+  const b = meshBuilder(64);
   const { at, width, height, facing } = p.backdrop;
   b.push().translate(at[0], height / 2, at[1]).rotateY(facing * DEG);
   b.quad(width, height, '#d9d9d9', 0, 0, 0.0, uvOf(FLAT_REGION));

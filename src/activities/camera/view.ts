@@ -268,6 +268,29 @@ export class CameraView {
   }
 
   /**
+   * Draws one picture before the card opens, a pass a task, with the rig shown only inside each
+   * pass: its first draw compiles the set's and the rig's render-target programs, which on a GPU
+   * that cannot compile in parallel blocks the page for up to a second or two a program. Done while
+   * the visitor reads the station's text, "Try it" then opens at once.
+   */
+  async prepare(state: CameraState, overlay: string): Promise<void> {
+    if (!this.env.renderer) return;
+    this.show(state, overlay, false);
+    for (let i = 0; i < 8 && this.picture.pending; i++) {
+      await yieldToMain();
+      const shown = this.env.group.visible;
+      this.env.group.visible = true;
+      this.setVisible(true);
+      try {
+        this.frame(0);
+      } finally {
+        this.setVisible(false);
+        this.env.group.visible = shown;
+      }
+    }
+  }
+
+  /**
    * The stand-ins, the dolly and the boards are there while the card is open: closed, they leave
    * the station as it was (and their triangles out of every other station's view).
    */

@@ -1,8 +1,11 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
 import type { MeshBuilder, Vec3 } from '../../set/mesh-builder';
-import { pixelText } from '../../set/props/kit';
 import { FOOTPRINT, SEAT_BEHIND, type ItemKind, type ItemState } from './params';
 import { CHEST, mugCentre, SEAT_HEIGHT } from './stand-in';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { pixelText } = toolkit();
 
 /**
  * The diner corner the two takes are shot in, drawn into a MeshBuilder in the tableau's frame:

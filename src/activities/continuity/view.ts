@@ -1,11 +1,15 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
-import { MeshBuilder } from '../../set/mesh-builder';
+import type { MeshBuilder } from '../../set/mesh-builder';
 import { bakeLight, setLights, type LightRig } from '../../set/light';
 import { SET_LAYER } from '../../take/monitor';
 import { DEG } from '../../content/geometry';
 import type { ContinuityParams, Hand, ItemKind, TakeId } from './params';
 import { drawActor } from './stand-in';
 import { drawBench, drawBoard, drawBoardMark, drawItem, drawMark, drawTable, markOf, seatZ } from './tableau';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { meshBuilder } = toolkit();
 
 /**
  * The two takes at the floor station: the diner corner drawn as the take on the monitor has it,
@@ -104,8 +108,8 @@ export class ContinuityView {
     const kept = this.parts.get(take);
     if (kept) return kept;
     const [width, depth] = this.params.tableau.table;
-    const solid = new MeshBuilder(8192);
-    const glow = new MeshBuilder(1024);
+    const solid = meshBuilder(8192);
+    const glow = meshBuilder(1024);
     drawTable(solid, width, depth);
     const zs = seatZ(depth);
     drawBench(solid, width, zs);
@@ -127,7 +131,7 @@ export class ContinuityView {
   /** The rings round the noted changes and round a wrong pick, for the take on show. */
   private marks(take: TakeId): THREE.BufferGeometry {
     const [width, depth] = this.params.tableau.table;
-    const b = new MeshBuilder(1024);
+    const b = meshBuilder(1024);
     if (this.miss === 'board') drawBoardMark(b, width * BOARD_X, seatZ(depth) + BOARD_Z, MISS);
     for (const item of this.params.items) {
       const found = this.state.found.includes(item.id);

@@ -1,5 +1,9 @@
-import { seededRandom } from '../../set/random';
+import { toolkit } from '../toolkit';
+
 import type { TimeDef, WeatherDef } from './params';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { seededRandom } = toolkit();
 
 /**
  * The world the LED wall plays, painted with Canvas 2D from the look's colours (content): a road

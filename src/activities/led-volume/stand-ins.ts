@@ -1,10 +1,11 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
 import type { MeshBuilder } from '../../set/mesh-builder';
 import type { PropDef } from '../../content/types';
-import { buildFigure } from '../../set/figure';
-import { C, rbox, xf } from '../../set/props/kit';
-import { appleBox, foldingChair } from '../../set/props/gear';
 import { WALL, type LedParams, type WallPlacement } from './params';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { C, appleBox, buildFigure, foldingChair, rbox, xf } = toolkit();
 
 /**
  * What the activity draws, in the station's frame: its own picture over the LED wall's panels and

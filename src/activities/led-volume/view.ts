@@ -1,13 +1,15 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
-import { MeshBuilder } from '../../set/mesh-builder';
+import type { MeshBuilder } from '../../set/mesh-builder';
 import { SET_LAYER } from '../../take/monitor';
 import type { PropDef } from '../../content/types';
-import { seededRandom } from '../../set/random';
-import { SOFTWARE_CANVAS } from '../../world-ui/text-canvas';
 import { FALL_TILE, PICTURE_H, PICTURE_W, paintFall, paintPicture } from './picture';
 import { monitorQuad, poolGeometry, standIns, wallQuads } from './stand-ins';
 import { flashLight, linearOf, wallFactors, wallLight, type RGB } from './wall-light';
 import type { LedParams, Look, TimeDef, WallPlacement, WeatherDef } from './params';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { SOFTWARE_CANVAS, meshBuilder, seededRandom } = toolkit();
 
 /**
  * The LED volume activity's 3D side, in the station's frame. Four draw calls: the wall's picture
@@ -93,9 +95,9 @@ export class LedView {
     this.flashPicture = canvasTexture(PICTURE_W, PICTURE_H, false);
     for (const t of [this.picture, this.flashPicture]) t.anisotropy = Math.min(4, o.maxAnisotropy);
 
-    const screen = new MeshBuilder(256);
-    const solid = new MeshBuilder(8192);
-    const fall = new MeshBuilder(128);
+    const screen = meshBuilder(256);
+    const solid = meshBuilder(8192);
+    const fall = meshBuilder(128);
     wallQuads(screen, o.wall, 'picture');
     wallQuads(fall, o.wall, 'fall');
     if (o.monitor) monitorQuad(screen, o.monitor, p.frustum);

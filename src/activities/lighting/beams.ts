@@ -1,8 +1,12 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
-import { MeshBuilder } from '../../set/mesh-builder';
+import type { MeshBuilder } from '../../set/mesh-builder';
 import type { LampFrame } from './lamps';
 import type { LampId, Quality } from './logic';
 import type { V3 } from './shade';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { meshBuilder } = toolkit();
 
 /**
  * Each lamp's beam as a faint cone of haze (film sets run a hazer for exactly this: to see where
@@ -53,7 +57,7 @@ const CONES: readonly Cone[] = [
 const UP = new THREE.Vector3(0, 1, 0);
 
 export function buildBeams(lamps: Readonly<Record<LampId, LampFrame>>): Beams {
-  const b = new MeshBuilder(1024);
+  const b = meshBuilder(1024);
   const parts: BeamPart[] = [];
   const ends: { pos: V3; axis: V3; start: number; length: number }[] = [];
   for (const cone of CONES) {

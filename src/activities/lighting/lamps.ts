@@ -1,8 +1,11 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
 import type { MeshBuilder } from '../../set/mesh-builder';
-import { C, frustum, xf, zcyl } from '../../set/props/kit';
 import type { LampId, Quality } from './logic';
 import type { V3 } from './shade';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { C, frustum, xf, zcyl } = toolkit();
 
 /**
  * The activity's own three lamps, drawn small and close to the stand-in: a Fresnel and a softbox

@@ -1,11 +1,13 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
-import { MeshBuilder } from '../../set/mesh-builder';
-import { C, xf } from '../../set/props/kit';
-import { appleBox, gripHead } from '../../set/props/gear';
+import type { MeshBuilder } from '../../set/mesh-builder';
 import { headGeometry, noseTip, onFace } from './head';
 import { backHead, fillHead, keyHead, lampFrame, stand, BACK_SIZE, FILL_SIZE, KEY_SIZE, type GlowPart, type LampFrame } from './lamps';
 import type { LampId, LightingParams, Quality } from './logic';
 import type { Rect, Sphere, V3 } from './shade';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { C, appleBox, gripHead, meshBuilder, xf } = toolkit();
 
 /**
  * Everything the lighting activity draws, in the station's frame: the seated stand-in, the three
@@ -215,7 +217,7 @@ function flagStand(b: MeshBuilder, p: LightingParams, pivot: THREE.Vector3): voi
  * activity never holds the main thread for long (the first build also warms the code up).
  */
 export function* buildRig(p: LightingParams, frames: RigFrames): Generator<void, RigMeshes> {
-  const main = new MeshBuilder(16384);
+  const main = meshBuilder(16384);
   const glows: GlowPart[] = [];
   stand(main, frames.lamps.fill, FILL_SIZE);
   fillHead(main, frames.lamps.fill, glows);
@@ -238,7 +240,7 @@ export function* buildRig(p: LightingParams, frames: RigFrames): Generator<void,
   yield;
 
   const key = (quality: Quality): { geometry: THREE.BufferGeometry; glows: GlowPart[] } => {
-    const b = new MeshBuilder(2048);
+    const b = meshBuilder(2048);
     const parts: GlowPart[] = [];
     stand(b, frames.lamps.key, KEY_SIZE[quality]);
     keyHead(b, frames.lamps.key, quality, parts);
@@ -249,7 +251,7 @@ export function* buildRig(p: LightingParams, frames: RigFrames): Generator<void,
   const hard = key('hard');
   yield;
   const soft = key('soft');
-  const flagB = new MeshBuilder(512);
+  const flagB = meshBuilder(512);
   flagCloth(flagB, p, pivot);
   const flag = flagB.build({ uv: false });
   flagB.dispose();

@@ -1,5 +1,6 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
-import { MeshBuilder } from '../../set/mesh-builder';
+import type { MeshBuilder } from '../../set/mesh-builder';
 import { bakeLight, setLights } from '../../set/light';
 import type { Steps } from '../../slices';
 import type { ActivityEnv } from '../types';
@@ -7,6 +8,9 @@ import type { SoundParams } from './logic';
 import {
   METER, MIC_PITCH, drawActor, drawMeterHousing, drawMonitorHousing, frameGeometry, meterGeometry, micParts, poleParts, signGeometry, type MeterParts, type SignParts,
 } from './view-parts';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { meshBuilder } = toolkit();
 
 /**
  * Builds the sound activity's parts a piece at a time (a stand-in, the boom, the signs…), so
@@ -48,7 +52,7 @@ export interface SoundParts {
 
 export function* buildParts(env: ActivityEnv, p: SoundParams): Steps<SoundParts> {
   const yaw = env.station.def.facing * DEG;
-  const solid = new MeshBuilder(1 << 14);
+  const solid = meshBuilder(1 << 14);
   let headTop = 0;
   for (const [i, actor] of p.actors.entries()) {
     headTop = Math.max(headTop, drawActor(solid, actor, `${env.id}:actor:${i}`));

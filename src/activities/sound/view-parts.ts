@@ -1,8 +1,12 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
-import { MeshBuilder } from '../../set/mesh-builder';
-import { buildFigure } from '../../set/figure';
-import { hashString, seededRandom } from '../../set/random';
-import { C, pixelText } from '../../set/props/kit';
+import type { MeshBuilder } from '../../set/mesh-builder';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { C, buildFigure, hashString, meshBuilder, pixelText, seededRandom } = toolkit();
+
+
+
 
 /**
  * The sound activity's geometry, each part built once: the stand-ins, the boom's pole and its mic
@@ -39,7 +43,7 @@ export function drawActor(b: MeshBuilder, a: { readonly at: readonly [number, nu
 
 /** The boom pole from its butt (origin) along +y to the tip: carbon sections, their joints, the grip. */
 export function poleParts(): MeshBuilder {
-  const b = new MeshBuilder(2048);
+  const b = meshBuilder(2048);
   const sections = [0.019, 0.016, 0.013, 0.011];
   const part = POLE_LENGTH / sections.length;
   sections.forEach((r, i) => {
@@ -53,7 +57,7 @@ export function poleParts(): MeshBuilder {
 
 /** Shock mount and windshield, centred on the windshield, its nose along +y; the mount at -y meets the pole. */
 export function micParts(): MeshBuilder {
-  const b = new MeshBuilder(4096);
+  const b = meshBuilder(4096);
   const rand = seededRandom(hashString('sound:windshield'));
   const { radius, halfLength } = WINDSHIELD;
   b.sphere(radius, '#a39b8d', 0, 0, 0, 10, halfLength / radius);
@@ -73,7 +77,7 @@ export function micParts(): MeshBuilder {
  * the top edge across the whole width, corner marks for the rest, and its label over the top left.
  */
 export function frameGeometry(width: number, height: number, label: string): THREE.BufferGeometry {
-  const b = new MeshBuilder(2048);
+  const b = meshBuilder(2048);
   const top = height / 2;
   const bar = 0.03;
   const tick = 0.2;
@@ -106,7 +110,7 @@ export const SIGNS_FORWARD = 0.25;
  * is one run of vertices (room tone always records, so it never shows without REC).
  */
 export function signGeometry(width: number, height: number, words: { inShot: string; rec: string; tone: string }): SignParts {
-  const b = new MeshBuilder(4096);
+  const b = meshBuilder(4096);
   const bottom = -height / 2;
   const mark = (): number => b.triangleCount * 3;
   const s0 = mark();
@@ -126,7 +130,7 @@ export function signGeometry(width: number, height: number, words: { inShot: str
 
 /** The last line of the sound report, top left inside the picture under REC ("Take 3 - good"): rebuilt per take. */
 export function logGeometry(width: number, height: number, text: string, color: string): THREE.BufferGeometry {
-  const b = new MeshBuilder(512);
+  const b = meshBuilder(512);
   pixelText(b, text, -width / 2 + 0.06, height / 2 - 0.19, 0, 0.02, color, 'left', width * 0.5);
   return finish(b);
 }
@@ -149,7 +153,7 @@ export const METER = { width: 0.44, height: 0.6, column: 0.13 } as const;
  * and goes in the static mesh (drawHousing).
  */
 export function meterGeometry(segments: number, words: { voice: string; room: string; rec: string }): MeterParts {
-  const b = new MeshBuilder(2048);
+  const b = meshBuilder(2048);
   // Names at the top, under the REC lamp: the cart's own mixer hides the meter's foot.
   const y0 = 0.03;
   const lightH = (METER.height - 0.1 - y0) / segments;

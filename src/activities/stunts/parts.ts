@@ -1,9 +1,11 @@
+import { toolkit } from '../toolkit';
 import * as THREE from 'three';
-import { MeshBuilder } from '../../set/mesh-builder';
-import { buildFigure } from '../../set/figure';
-import { C, pixelText, polyline, xf, zcyl } from '../../set/props/kit';
+import type { MeshBuilder } from '../../set/mesh-builder';
 import type { Pose } from '../../content/types';
 import type { StuntsParams, Vec2 } from './spec';
+
+// The set's building kit, from the host (see toolkit.ts for why it is not imported).
+const { C, buildFigure, meshBuilder, pixelText, polyline, xf, zcyl } = toolkit();
 
 /**
  * The stunt activity's geometry, drawn once with the set's MeshBuilder: what each check adds to
@@ -33,7 +35,7 @@ export interface Drawn {
 
 /** Collects parts into one builder, noting where each ends and which ranges glow (are not lit). */
 class Parts {
-  readonly b = new MeshBuilder(1 << 13);
+  readonly b = meshBuilder(1 << 13);
   private readonly glow: [number, number][] = [];
   private readonly ends = new Map<string, number>();
 
@@ -234,7 +236,7 @@ export function drawPerson(jacket: string, pose: Pose, seed: number, harness: bo
 
 /** The stand-by lamp, lit: drawn over its dark housing while the stunt rolls. */
 export function drawLamp(p: StuntsParams): THREE.BufferGeometry {
-  const b = new MeshBuilder(512);
+  const b = meshBuilder(512);
   const [x, y, z] = p.beacon;
   b.sphere(0.075, '#ff2a1a', x, y + 0.03, z, 8, 1.2);
   const geometry = b.build({ uv: false });
@@ -244,7 +246,7 @@ export function drawLamp(p: StuntsParams): THREE.BufferGeometry {
 
 /** The safety officer's STOP sign: a red octagon on a handle, facing the visitor, origin at its centre. */
 export function drawStopSign(text: string): THREE.BufferGeometry {
-  const b = new MeshBuilder(1024);
+  const b = meshBuilder(1024);
   // An octagon: a cylinder of eight sides turned half a side about its axis (flat top), then to face +z.
   const disc = (r: number, z: number, color: string): void =>
     xf(b, { z, rx: Math.PI / 2 }, () => xf(b, { ry: Math.PI / 8 }, () => b.cylinder(r, r, 0.02, color, 0, 0, 0, 8)));
