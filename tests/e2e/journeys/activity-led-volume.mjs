@@ -8,7 +8,7 @@
 // content (scenes/activities/led-volume.json and its words), never code.
 import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { frames, waitFor, waitForStation } from '../lib/helpers.mjs';
-import { card, cardState, openActivity, pixelChange, stationRegion, use } from '../lib/activity.mjs';
+import { card, cardState, openActivity, pixelChange, regionPixels, stationRegion, use } from '../lib/activity.mjs';
 
 const STATION = 'led-volume';
 const ID = 'led-volume';
@@ -34,36 +34,14 @@ function wrongText(words, have, want, first) {
   return parts.join(' ');
 }
 
-/**
- * The canvas in `clip` as a 64×64 grey grid. As lib/activity.mjs's regionPixels, but decoded from
- * the screenshot's bytes rather than fetched as a data: URL, which the built app's
- * Content-Security-Policy (connect-src 'self') refuses.
- */
-async function regionGrid(page, clip) {
-  await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = 'hidden'; });
-  await frames(page, 2);
-  const png = await page.screenshot({ clip, encoding: 'base64' });
-  await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = ''; });
-  return page.evaluate(async (data) => {
-    const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
-    const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const c = new OffscreenCanvas(64, 64);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0, 64, 64);
-    const px = g.getImageData(0, 0, 64, 64).data;
-    const out = [];
-    for (let i = 0; i < px.length; i += 4) out.push((px[i] + px[i + 1] + px[i + 2]) / 3);
-    return out;
-  }, png);
-}
 
 /** Uses a control (lib/activity.mjs's use) and asserts the canvas in the activity's region changed by more than `min`. */
 async function useAndSee(page, id, value, { min = 0.3 } = {}) {
   const clip = await stationRegion(page, ID);
-  const before = await regionGrid(page, clip);
+  const before = await regionPixels(page, clip);
   const r = await use(page, STATION, id, value);
   await frames(page, 4);
-  const change = pixelChange(before, await regionGrid(page, clip));
+  const change = pixelChange(before, await regionPixels(page, clip));
   assert(change > min, `after ${id}=${value} the canvas in the activity's region changed by ${change.toFixed(2)} levels (want > ${min})`);
   return { ...r, change };
 }

@@ -8,7 +8,7 @@
 // Every number and word is content (scenes/activities/lighting.json and its words), never code.
 import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { frames, waitFor, waitForStation } from '../lib/helpers.mjs';
-import { card, cardState, openActivity, pixelChange, stationRegion, use } from '../lib/activity.mjs';
+import { card, cardState, openActivity, pixelChange, regionPixels, stationRegion, use } from '../lib/activity.mjs';
 
 const STATION = 'lighting';
 const ID = 'lighting';
@@ -32,27 +32,6 @@ const statusOf = (words, s) => [
   words.text[s.flag ? 'statusFlagIn' : 'statusFlagOut'],
 ].join(words.text.statusJoin);
 
-/**
- * The canvas in `clip` as a 64×64 grey grid, decoded from the screenshot's bytes (the built app's
- * Content-Security-Policy refuses the data: URL lib/activity.mjs's regionPixels fetches).
- */
-async function regionGrid(page, clip) {
-  await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = 'hidden'; });
-  await frames(page, 2);
-  const png = await page.screenshot({ clip, encoding: 'base64' });
-  await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = ''; });
-  return page.evaluate(async (data) => {
-    const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
-    const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const c = new OffscreenCanvas(64, 64);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0, 64, 64);
-    const px = g.getImageData(0, 0, 64, 64).data;
-    const out = [];
-    for (let i = 0; i < px.length; i += 4) out.push((px[i] + px[i + 1] + px[i + 2]) / 3);
-    return out;
-  }, png);
-}
 
 /** The flag swings over a few frames; the spill goes when it arrives. Waits for it to rest. */
 const flagAtRest = (page) => waitFor(page, async () => { const v = (await window.backlot.activities.current())?.view; return Boolean(v) && (v.swing === 0 || v.swing === 1); }, null, { what: 'the flag at rest', timeout: 30_000 });
@@ -60,11 +39,11 @@ const flagAtRest = (page) => waitFor(page, async () => { const v = (await window
 /** Uses a control and asserts the canvas in the activity's region changed by more than `min` levels. */
 async function useAndSee(t, page, id, value, { min = 0.3 } = {}) {
   const clip = await stationRegion(page, ID);
-  const before = await regionGrid(page, clip);
+  const before = await regionPixels(page, clip);
   const r = await use(page, STATION, id, value);
   await flagAtRest(page);
   await frames(page, 3);
-  const change = pixelChange(before, await regionGrid(page, clip));
+  const change = pixelChange(before, await regionPixels(page, clip));
   assert(change > min, `after ${id}=${value} the canvas in the activity's region changed by ${change.toFixed(2)} levels (want > ${min})`);
   t.note(`${id} = ${value}: the activity's region changed by ${change.toFixed(2)} levels`);
   return { ...r, change };

@@ -4,46 +4,24 @@
 // and finally the mic just above the frame line for a good take. After each control the live
 // region says something new and the canvas in the activity's region changes; the monitor on the
 // cart is drawn only when the boom moves.
-import { createRequire } from 'node:module';
 import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { frames, waitFor } from '../lib/helpers.mjs';
-import { card, cardState, openActivity, pixelChange, stationRegion, use } from '../lib/activity.mjs';
+import { card, cardState, openActivity, pixelChange, regionPixels, stationRegion, use } from '../lib/activity.mjs';
 
-const { PNG } = createRequire(import.meta.url)('pngjs');
 
 const STATION = 'sound';
 const current = (page) => page.evaluate(() => window.backlot.activities.current());
 /** The text of a words template before its first placeholder: what an announcement must start with. */
 const lead = (template) => template.split('{')[0];
 
-/**
- * The canvas in `clip` as a 64×64 grey grid, with the HUD and the card hidden. Decoded here in
- * Node: the page's Content-Security-Policy (connect-src 'self') refuses a fetch of a data: URL.
- */
-async function regionGrey(page, clip, settle = 2) {
-  await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = 'hidden'; });
-  await frames(page, settle);
-  const png = PNG.sync.read(Buffer.from(await page.screenshot({ clip })));
-  await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = ''; });
-  const out = [];
-  for (let gy = 0; gy < 64; gy++) {
-    for (let gx = 0; gx < 64; gx++) {
-      const x = Math.min(png.width - 1, Math.floor(((gx + 0.5) * png.width) / 64));
-      const y = Math.min(png.height - 1, Math.floor(((gy + 0.5) * png.height) / 64));
-      const i = (y * png.width + x) * 4;
-      out.push((png.data[i] + png.data[i + 1] + png.data[i + 2]) / 3);
-    }
-  }
-  return out;
-}
 
 /** Uses a control and asserts the canvas in the activity's region changed (and the live region spoke). */
 async function useAndSee(page, station, id, value, min = 0.3) {
   const clip = await stationRegion(page, station);
-  const before = await regionGrey(page, clip);
+  const before = await regionPixels(page, clip);
   const r = await use(page, station, id, value);
   await frames(page, 4);
-  const change = pixelChange(before, await regionGrey(page, clip));
+  const change = pixelChange(before, await regionPixels(page, clip));
   assert(change > min, `after ${id}=${value} the canvas in the activity's region changed by ${change.toFixed(2)} levels (want > ${min})`);
   return { ...r, change };
 }
@@ -55,14 +33,14 @@ async function useAndSee(page, station, id, value, min = 0.3) {
  */
 async function pressAndSee(page, station, id, min = 0.3) {
   const clip = await stationRegion(page, station);
-  const before = await regionGrey(page, clip);
+  const before = await regionPixels(page, clip);
   const state = await page.evaluate(async (sel, cid) => {
     document.querySelector(`${sel} button[data-control="${cid}"]`).click();
     const c = await window.backlot.activities.current();
     return { ...c, announced: document.querySelector(`${sel} .activity-feedback`).textContent };
   }, card(station), id);
   await frames(page, 1);
-  const change = pixelChange(before, await regionGrey(page, clip, 0));
+  const change = pixelChange(before, await regionPixels(page, clip, 0));
   assert(change > min, `after ${id} the canvas in the activity's region changed by ${change.toFixed(2)} levels (want > ${min})`);
   return { state, change };
 }
@@ -134,7 +112,7 @@ test('activity-sound: keep the boom out of shot, too high, in shot, room tone, t
 
   t.step('room tone again, and the boom moves during it: spoiled');
   const clip = await stationRegion(page, STATION);
-  const beforeSpoil = await regionGrey(page, clip);
+  const beforeSpoil = await regionPixels(page, clip);
   await page.click(`${card(STATION)} button[data-control="roomTone"]`);
   // One arrow press straight after: a single change, while the tone still rolls.
   await page.focus(`${card(STATION)} input[data-control="height"]`);
@@ -145,7 +123,7 @@ test('activity-sound: keep the boom out of shot, too high, in shot, room tone, t
   const afterSpoil = await current(page);
   assertEqual([afterSpoil.tone, afterSpoil.toneRecorded, afterSpoil.signs.tone], [false, true, false], 'room tone stopped (the first one stays recorded)');
   assert(afterSpoil.log === words.text.logToneSpoiled, `the sound report says so: "${afterSpoil.log}"`);
-  const spoilChange = pixelChange(beforeSpoil, await regionGrey(page, clip));
+  const spoilChange = pixelChange(beforeSpoil, await regionPixels(page, clip));
   assert(spoilChange > 0.15, `the canvas changed after the move (${spoilChange.toFixed(2)} levels)`);
   t.note(`room tone spoiled by a one-step move: ${spoilChange.toFixed(2)} levels`);
 

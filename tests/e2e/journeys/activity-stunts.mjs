@@ -8,7 +8,7 @@
 // (scenes/activities/stunts.json and its words), never code.
 import { assert, assertEqual, test } from '../lib/runner.mjs';
 import { frames, waitFor, waitForStation } from '../lib/helpers.mjs';
-import { card, cardState, openActivity, pixelChange, stationRegion, use } from '../lib/activity.mjs';
+import { card, cardState, openActivity, pixelChange, regionPixels, stationRegion, use } from '../lib/activity.mjs';
 
 const STATION = 'stunts';
 const ID = 'stunts';
@@ -23,36 +23,14 @@ const content = (page, lang) => page.evaluate((code) => Promise.all([
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
 const current = (page) => page.evaluate(() => window.backlot.activities.current());
 const disabled = (page, id) => page.$eval(`${CARD} [data-control="${id}"]`, (b) => b.disabled);
-/**
- * The canvas in `clip` as a 64×64 grey grid. As lib/activity.mjs's regionPixels, but the screenshot
- * is decoded from its bytes (atob, a Blob) rather than fetched as a data: URL, which the built app's
- * Content-Security-Policy (connect-src 'self') refuses.
- */
-async function regionGrid(page, clip) {
-  await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = 'hidden'; });
-  await frames(page, 2);
-  const png = await page.screenshot({ clip, encoding: 'base64' });
-  await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = ''; });
-  return page.evaluate(async (data) => {
-    const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
-    const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const c = new OffscreenCanvas(64, 64);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0, 64, 64);
-    const px = g.getImageData(0, 0, 64, 64).data;
-    const out = [];
-    for (let i = 0; i < px.length; i += 4) out.push((px[i] + px[i + 1] + px[i + 2]) / 3);
-    return out;
-  }, png);
-}
 
 /** Uses a control (lib/activity.mjs's use) and asserts the canvas in the activity's region changed by more than `min`. */
 async function useAndSee(page, station, id, value, { activity = station, min = 0.3 } = {}) {
   const clip = await stationRegion(page, activity);
-  const before = await regionGrid(page, clip);
+  const before = await regionPixels(page, clip);
   const r = await use(page, station, id, value);
   await frames(page, 4);
-  const change = pixelChange(before, await regionGrid(page, clip));
+  const change = pixelChange(before, await regionPixels(page, clip));
   assert(change > min, `after ${id}=${value} the canvas in the station's region changed by ${change.toFixed(2)} levels (want > ${min})`);
   return { ...r, change };
 }
@@ -122,7 +100,7 @@ test('activity-stunts: the safety checks in order, a stop for each mistake, then
   const top = c.view.double.hips[1];
   // The fall is what changes the picture: compare before Roll with after the landing.
   const clip = await stationRegion(page, ID);
-  const beforeRoll = await regionGrid(page, clip);
+  const beforeRoll = await regionPixels(page, clip);
   r = await use(page, STATION, 'roll', true);
   assertEqual(r.after.tone, 'good', 'tone of the roll');
   assert(r.after.feedback.includes(words.text.rolled) && r.after.feedback.includes(words.done), `the roll says what the coordinator and the safety officer do: ${r.after.feedback}`);
@@ -132,7 +110,7 @@ test('activity-stunts: the safety checks in order, a stop for each mistake, then
   await waitFor(page, (id) => window.backlot.activities.done().includes(id), ID, { what: `"${ID}" in activities.done()` });
   await waitFor(page, async () => (await window.backlot.activities.current()).phase === 'landed', null, { what: 'the fall has landed', timeout: 60_000 });
   await frames(page, 4);
-  const fell = pixelChange(beforeRoll, await regionGrid(page, clip));
+  const fell = pixelChange(beforeRoll, await regionPixels(page, clip));
   assert(fell > 0.3, `the fall changed the canvas in the activity's region by ${fell.toFixed(2)} levels (want > 0.3)`);
   t.note(`the fall changed the activity's region by ${fell.toFixed(2)} levels`);
   c = await current(page);

@@ -100,9 +100,9 @@ export async function stationRegion(page, id) {
  * page). Only the WebGL canvas is grabbed: the HUD and the card are hidden for the shot, so a
  * change measured is a change of the 3D picture.
  */
-export async function regionPixels(page, clip) {
+export async function regionPixels(page, clip, settle = 2) {
   await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = 'hidden'; });
-  await frames(page, 2);
+  await frames(page, settle);
   const png = await page.screenshot({ clip, encoding: 'base64' });
   await page.evaluate(() => { for (const el of document.querySelectorAll('#hud, section.activity')) el.style.visibility = ''; });
   return page.evaluate(async (data) => {
