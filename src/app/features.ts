@@ -12,6 +12,7 @@ import { install as persist } from './persist';
 import { install as visit } from './visit';
 import { install as take } from './take-launcher';
 import { install as activities } from './activity-launcher';
+import { install as classroom } from './classroom-launcher';
 
 export type Install = (ctx: AppContext) => Disposer | Promise<Disposer>;
 
@@ -45,6 +46,8 @@ export function featuresFor(mode: Mode, notices: StartNotices): Feature[] {
     modeFeature(mode),
     { name: 'context-loss', install: contextLoss },
     { name: 'xr', install: xr },
+    // Last: a class steers the tour, pauses narration and marks the floor plan (lazy: ?mode=teacher, ?session=).
+    { name: 'classroom', install: classroom },
   ];
 }
 

@@ -7,6 +7,7 @@ import type { ArMode } from '../xr/ar-mode';
 import type { XrUi } from '../ui/xr-ui';
 import type { TakeService } from './take-launcher';
 import type { ActivityService } from './activity-launcher';
+import type { ClassroomService } from './classroom-launcher';
 import type { XrSurface } from '../xr/vr-controls';
 
 /** The 3D explanation panel, as other features use it (src/world-ui/panel.ts). */
@@ -42,6 +43,7 @@ export interface Services {
   xr?: XrControllers;
   take?: TakeService;
   activities?: ActivityService;
+  classroom?: ClassroomService;
   /** What a headset can point at besides the station panel (an activity's panel); features add and remove theirs. */
   readonly xrSurfaces: Set<XrSurface>;
 }

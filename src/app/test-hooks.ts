@@ -14,6 +14,7 @@ import type { AppContext } from './context';
  * - `phases`: the frame phases (counts())
  * - `take`: the take's launcher (start(), stop(), running, loaded() → the take's debug())
  * - `activities`: the hands-on activities (open(station), close(), current() → the open one's state, done())
+ * - `classroom`: in ?mode=teacher or ?session=, the class as this page sees it (role, debug())
  * - `dispose()`: takes the whole app away again (the teardown test)
  */
 export interface TestHooks {
@@ -28,6 +29,7 @@ export interface TestHooks {
   readonly xrUi: unknown;
   readonly take: unknown;
   readonly activities: unknown;
+  readonly classroom: unknown;
   dispose(): void;
 }
 
@@ -61,6 +63,7 @@ export function exposeTestHooks(ctx: AppContext, dispose: () => void): () => voi
         done: () => [...(ctx.tour.state?.done ?? [])],
       } : null;
     },
+    get classroom() { return s.classroom ?? null; },
     dispose,
   };
   window.backlot = hooks;

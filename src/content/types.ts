@@ -232,6 +232,8 @@ export const UI_KEYS = [
   'activityFailed',
   'activityControls',
   'activityTry',
+  // The classroom (docs/CLASSROOM.md): a student's join screen and class bar, the teacher's dashboard.
+  'classJoinTitle', 'classJoinIntro', 'classCodeLabel', 'classNicknameLabel', 'classJoin', 'classJoining', 'classAlone', 'classRetry', 'classErrCode', 'classErrUnknown', 'classErrEnded', 'classErrFull', 'classErrEmpty', 'classErrTooLong', 'classErrTaken', 'classErrUnreachable', 'classErrBusy', 'classErrOther', 'classBadge', 'classOnline', 'classOffline', 'classLockedBadge', 'classFollowingBadge', 'classLocked', 'classGathered', 'classPaused', 'classPausedBody', 'classEnded', 'classRemoved', 'classMatesAt', 'classDashboard', 'classDashboardShow', 'classDashboardHide', 'classOpening', 'classOpenFailed', 'classCodeHeading', 'classJoinAt', 'classQrLabel', 'classCount', 'classNoStudents', 'classColNickname', 'classColDevice', 'classColStation', 'classColActivities', 'classColQuiz', 'classColOnline', 'classDeviceDesktop', 'classDevicePhone', 'classDeviceVr', 'classDeviceAr', 'classAtStart', 'classYes', 'classNo', 'classQuizScore', 'classFollowMe', 'classGatherLabel', 'classGather', 'classPauseAll', 'classResume', 'classLock', 'classEnd', 'classEndSure', 'classCancel', 'classEndedTeacher', 'classDownload', 'classNewSession', 'classTeacherOffline',
 ] as const;
 export type UiKey = (typeof UI_KEYS)[number];
 

@@ -30,6 +30,16 @@ export const UI_PLACEHOLDERS: Partial<Record<UiKey, readonly string[]>> = {
   staffPinLocked: ['{seconds}'],
   activityOpen: ['{title}'],
   activitiesProgress: ['{done}', '{total}'],
+  classErrCode: ['{length}'],
+  classErrUnknown: ['{code}'],
+  classErrTooLong: ['{max}'],
+  classBadge: ['{code}', '{nickname}'],
+  classGathered: ['{station}'],
+  classMatesAt: ['{station}', '{names}'],
+  classJoinAt: ['{url}'],
+  classQrLabel: ['{code}'],
+  classCount: ['{count}', '{cap}'],
+  classQuizScore: ['{score}', '{answered}'],
 };
 
 /** Set-dressing words the set builder fills in (a sign without its number would be a blank). */

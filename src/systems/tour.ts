@@ -3,6 +3,7 @@ import { defineSystem, type Entity, type TypedSystem } from '../aframe-typed';
 import { tourReducer, type TourAction, type TourState } from '../tour/state';
 import { EYE_HEIGHT, arrivalYaw, type BuiltSet, type StationLayout } from '../set/layout';
 import { SEATED_LIFT, placeHead, viewYaw, type XrMode } from '../xr/rig';
+import { NavGate } from './nav-gate';
 
 export const TOUR_SYSTEM = 'tour';
 
@@ -67,6 +68,8 @@ interface TourMethods {
   fading: boolean;
   keys: Set<string>;
   arrivalHooks: ((station: string) => void)[];
+  /** Whether the visitor may walk on their own (a classroom's lock and pause shut it). */
+  gate: NavGate;
   /** inline (screen), vr or ar, as the xr system says: in a headset every move is a fade. */
   mode(this: TourSystem): XrMode;
   /** The xr system changed the mode: travel stops; back on the screen the visitor stands at the station. */
@@ -121,6 +124,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   fading: false,
   keys: new Set(),
   arrivalHooks: [],
+  gate: new NavGate(),
   onKeyDown: () => undefined,
   onKeyUp: () => undefined,
   onBlur: () => undefined,
@@ -129,6 +133,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
     this.arrivalHooks = [];
     this.listeners = [];
     this.keys = new Set();
+    this.gate = new NavGate();
     this.onKeyDown = (e: KeyboardEvent) => {
       if (e.code in WALK_KEYS && !isTyping(e.target) && !e.altKey && !e.ctrlKey && !e.metaKey) {
         this.keys.add(e.code);
@@ -158,7 +163,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
 
   dispatch(action) {
     const previous = this.state;
-    if (!previous) return;
+    if (!previous || !this.gate.allows(action)) return;
     const next = tourReducer(previous, action);
     if (next === previous) return;
     this.state = next;
@@ -345,7 +350,7 @@ defineSystem<TourMethods>(TOUR_SYSTEM, {
   },
 
   stepWalk(dt) {
-    if (this.keys.size === 0 || this.travel || this.fading || this.mode() !== 'inline') return;
+    if (this.keys.size === 0 || this.travel || this.fading || this.mode() !== 'inline' || this.gate.locked) return;
     let forward = 0;
     let strafe = 0;
     for (const code of this.keys) {

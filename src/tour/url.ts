@@ -1,9 +1,11 @@
 /**
- * URL parameters: ?station=<id> (QR codes), ?lang=<code>, ?mode=kiosk|lesson,
- * ?stations=<id>,<id>… (a teacher's lesson stations, in order), ?emulate-xr=vr|ar (tests).
+ * URL parameters: ?station=<id> (QR codes), ?lang=<code>, ?mode=kiosk|lesson|teacher,
+ * ?stations=<id>,<id>… (a teacher's lesson stations, in order), ?session=<code> (a student joining
+ * a class), ?emulate-xr=vr|ar (tests).
  */
 
-export const MODES = ['tour', 'kiosk', 'lesson'] as const;
+/** `teacher`: an ordinary tour with the classroom dashboard beside it (docs/CLASSROOM.md). */
+export const MODES = ['tour', 'kiosk', 'lesson', 'teacher'] as const;
 export type Mode = (typeof MODES)[number];
 export const XR_EMULATION = ['vr', 'ar'] as const;
 export type XrEmulation = (typeof XR_EMULATION)[number];
@@ -16,6 +18,11 @@ export interface UrlParams {
   readonly emulateXr: XrEmulation | null;
   /** A teacher's choice of stations for the lesson, in order (well-formed ids; existence is checked later). */
   readonly stations: readonly string[] | null;
+  /**
+   * ?session=: a student joining a class. The code as typed ('' when the parameter is there but
+   * empty: the join screen then asks for it); null without the parameter. Checked by the classroom.
+   */
+  readonly session: string | null;
   /** Values that were present but rejected, for a console warning. */
   readonly rejected: readonly string[];
 }
@@ -39,7 +46,8 @@ export function parseUrlParams(search: string): UrlParams {
   const emulateXr = pick('emulate-xr', (v): v is XrEmulation => (XR_EMULATION as readonly string[]).includes(v));
   const list = pick('stations', (v): v is string => v.length <= 800 && v.split(',').every((id) => ID.test(id)));
   const stations = list ? [...new Set(list.split(','))] : null;
-  return { station, lang, mode, emulateXr, stations, rejected };
+  const session = q.has('session') ? (q.get('session') ?? '').slice(0, 16) : null;
+  return { station, lang, mode, emulateXr, stations, session, rejected };
 }
 
 /** Unknown station ids are reported as-is (the notice shows them as text, never as HTML). */

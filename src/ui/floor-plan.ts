@@ -12,6 +12,8 @@ export class FloorPlan {
   private readonly buttons = new Map<string, HTMLButtonElement>();
   private readonly halfW: number;
   private readonly halfD: number;
+  private readonly room: HTMLElement;
+  private readonly points = new Map<string, readonly [number, number]>();
   private lastKey = '';
 
   constructor(content: Content, onGo: (station: string) => void) {
@@ -32,12 +34,14 @@ export class FloorPlan {
         style: `left: ${this.x(station.position[0])}%; top: ${this.y(station.position[1])}%; --stage: ${stageColor.get(station.stage) ?? '#fff'}`,
       });
       button.addEventListener('click', () => onGo(id));
+      this.points.set(id, [this.x(station.position[0]), this.y(station.position[1])]);
       this.buttons.set(id, button);
       room.append(button);
     }
     if (set.hotSet) room.append(this.hotSet(set.hotSet));
     this.you = h('div', { id: 'floorplan-you', class: 'floorplan-you', role: 'img', 'aria-label': locale.ui.youAreHere });
     room.append(this.you);
+    this.room = room;
     this.el = h('nav', { id: 'floorplan', class: 'floorplan', 'aria-label': locale.ui.floorPlan }, h('h2', { class: 'floorplan-title' }, locale.ui.floorPlan), room);
   }
 
@@ -59,6 +63,20 @@ export class FloorPlan {
     this.you.style.top = `${this.y(z)}%`;
     // Plan is seen from above with -z up; yaw 0 looks toward -z, i.e. up the plan.
     this.you.style.transform = `translate(-50%, -50%) rotate(${(-yaw * 180) / Math.PI}deg)`;
+  }
+
+  /**
+   * Another feature's marks over the plan (a class's classmates): `layer` is laid over the room,
+   * under the visitor's arrow; the returned function takes it off again.
+   */
+  addLayer(layer: HTMLElement): () => void {
+    this.room.insertBefore(layer, this.you);
+    return () => layer.remove();
+  }
+
+  /** Where a station is on the plan, in percent of the room's width and depth (null: not on it). */
+  pointOf(station: string): readonly [number, number] | null {
+    return this.points.get(station) ?? null;
   }
 
   /** The set being shot, as a dashed outline round its props and people (a picture only: it is not a place to go). */

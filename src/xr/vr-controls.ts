@@ -338,7 +338,8 @@ export class VrControls {
         for (const action of selectActions(aim.target, tour.state.station, false)) tour.dispatch(action);
         break;
       case 'floor':
-        if (aim.valid) void this.teleport(aim.x, aim.z);
+        if (tour.gate.locked) tour.gate.refuse(); // a teacher has locked navigation
+        else if (aim.valid) void this.teleport(aim.x, aim.z);
         else this.deps.notice(this.deps.teleportRefused);
         break;
       case 'surface': // acted on at selectstart
@@ -359,7 +360,7 @@ export class VrControls {
   }
 
   private smoothMove(dt: number, stickY: number): void {
-    const moving = stickY !== 0 && !this.deps.tour.isTravelling();
+    const moving = stickY !== 0 && !this.deps.tour.isTravelling() && !this.deps.tour.gate.locked;
     const mat = this.vignette.material;
     mat.opacity = THREE.MathUtils.clamp(mat.opacity + (moving ? 4 : -4) * dt, 0, 0.92);
     this.vignette.visible = mat.opacity > 0;

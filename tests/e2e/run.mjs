@@ -45,6 +45,8 @@ await import('./journeys/lesson.mjs');
 await import('./journeys/kiosk.mjs');
 // The hands-on activities' journeys (one file per activity, plus XR and the kiosk's reset).
 for (const file of readdirSync(new URL('./journeys/', import.meta.url)).filter((f) => /^activity-.*\.mjs$/.test(f)).sort()) await import(`./journeys/${file}`);
+// The classroom's journeys (the real server/ on a free port, teacher and students): one file each.
+for (const file of readdirSync(new URL('./journeys/', import.meta.url)).filter((f) => /^classroom-.*\.mjs$/.test(f)).sort()) await import(`./journeys/${file}`);
 await import('./journeys/offline.mjs');
 await import('./journeys/hardening.mjs');
 await import('./journeys/a11y.mjs');

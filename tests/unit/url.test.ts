@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUrlParams, resolveStation, type UrlParams } from '../../src/tour/url';
 
 const STATIONS = ['writers-room', 'camera', 'edit-suite'];
-const DEFAULTS: UrlParams = { station: null, lang: null, mode: 'tour', emulateXr: null, stations: null, rejected: [] };
+const DEFAULTS: UrlParams = { station: null, lang: null, mode: 'tour', emulateXr: null, stations: null, session: null, rejected: [] };
 
 describe('parseUrlParams: valid values', () => {
   it('no parameters gives the defaults', () => {
@@ -17,8 +17,16 @@ describe('parseUrlParams: valid values', () => {
       mode: 'kiosk',
       emulateXr: 'vr',
       stations: null,
+      session: null,
       rejected: [],
     });
+  });
+
+  it('reads a class code as typed (checked later by the classroom), and an empty one as "ask for it"', () => {
+    expect(parseUrlParams('?session=ab-c d').session).toBe('ab-c d');
+    expect(parseUrlParams('?session=').session).toBe('');
+    expect(parseUrlParams('?session').session).toBe('');
+    expect(parseUrlParams('?session=' + 'X'.repeat(50)).session).toBe('X'.repeat(16));
   });
 
   it('works with or without the leading "?"', () => {
@@ -34,7 +42,7 @@ describe('parseUrlParams: valid values', () => {
     expect(parseUrlParams('?stations=camera,<b>')).toEqual({ ...DEFAULTS, rejected: ['stations=camera,<b>'] });
   });
 
-  it.each(['tour', 'kiosk', 'lesson'])('accepts mode=%s', (mode) => {
+  it.each(['tour', 'kiosk', 'lesson', 'teacher'])('accepts mode=%s', (mode) => {
     expect(parseUrlParams(`?mode=${mode}`)).toEqual({ ...DEFAULTS, mode });
   });
 
@@ -90,7 +98,7 @@ describe('parseUrlParams: bad values are rejected and listed', () => {
 
   it('lists every rejected value, keeping the valid ones', () => {
     const p = parseUrlParams('?station=%3Cscript%3E&lang=es&mode=admin&emulate-xr=mr');
-    expect(p).toEqual({ station: null, lang: 'es', mode: 'tour', emulateXr: null, stations: null, rejected: ['station=<script>', 'mode=admin', 'emulate-xr=mr'] });
+    expect(p).toEqual({ station: null, lang: 'es', mode: 'tour', emulateXr: null, stations: null, session: null, rejected: ['station=<script>', 'mode=admin', 'emulate-xr=mr'] });
   });
 });
 
