@@ -31,15 +31,16 @@ async function openAndMeasure({ station, frames }) {
   const scene = document.querySelector('a-scene');
   const { tour } = window.backlot;
   const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
-  if (tour.state.station !== station) tour.dispatch({ type: 'go', station });
-  while (tour.isTravelling() || tour.state.station !== station) await frame();
-  for (let i = 0; i < 20; i++) await frame();
   // The host makes the station's activity on arrival, while the visitor reads the station's text
   // (the first compile of its shaders blocks on a GPU without parallel compiling): those long tasks
   // are reported apart, and "Try it" is pressed once the page has been quiet for 1.5 s (at most 20 s).
   const prepare = [];
   const watch = new PerformanceObserver((list) => { for (const e of list.getEntries()) prepare.push(e.duration); });
   watch.observe({ type: 'longtask' });
+  // Watched from the trip on: the host starts making the activity as the station changes.
+  if (tour.state.station !== station) tour.dispatch({ type: 'go', station });
+  while (tour.isTravelling() || tour.state.station !== station) await frame();
+  for (let i = 0; i < 20; i++) await frame();
   const arrived = performance.now();
   let quietSince = performance.now();
   let seen = 0;
@@ -108,7 +109,7 @@ export async function activitiesSection(browser, deps) {
       const p95 = pct(r.ticks, 95);
       const longest = r.long.length ? maxOf(r.long) : 0;
       mono.set(station, calls);
-      say(`  ${station.padEnd(11)} mono calls max ${calls} (≤ ${budget.activityDrawCalls}), triangles max ${(tris / 1000).toFixed(1)}k (≤ ${budget.triangles / 1000}k), tick p95 ${p95.toFixed(2)} ms (≤ ${budget.activityTickP95Ms}), long tasks on open ${r.long.length ? r.long.map((x) => Math.round(x)).join(', ') + ' ms' : 'none'} (≤ 50 ms), programs ${r.programs}; while it was made on arrival: ${r.prepare.length ? r.prepare.map((x) => Math.round(x)).join(', ') + ' ms' : 'none'}`);
+      say(`  ${station.padEnd(11)} mono calls max ${calls} (≤ ${budget.activityDrawCalls}), triangles max ${(tris / 1000).toFixed(1)}k (≤ ${budget.triangles / 1000}k), tick p95 ${p95.toFixed(2)} ms (≤ ${budget.activityTickP95Ms}), long tasks on open ${r.long.length ? r.long.map((x) => Math.round(x)).join(', ') + ' ms' : 'none'} (≤ 50 ms), programs ${r.programs}; on the trip there and while it was made: ${r.prepare.length ? r.prepare.map((x) => Math.round(x)).join(', ') + ' ms' : 'none'}`);
       if (calls > budget.activityDrawCalls) broken.push(`activity at ${station}: ${calls} mono draw calls > ${budget.activityDrawCalls}`);
       if (tris > budget.triangles) broken.push(`activity at ${station}: ${tris} triangles > ${budget.triangles}`);
       if (p95 > budget.activityTickP95Ms) broken.push(`activity at ${station}: tick p95 ${p95.toFixed(2)} ms > ${budget.activityTickP95Ms} ms`);
